@@ -1,0 +1,3 @@
+from secscan.cli import main
+
+raise SystemExit(main())

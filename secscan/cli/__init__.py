@@ -1,0 +1,107 @@
+"""Command line: `main(argv) -> int`, dispatch to one module per subcommand, error mapping.
+
+Each subcommand module offers ``add_parser(subparsers, common)`` and ``run(args) -> int`` and
+keeps its heavy imports inside `run`, so that `secscan scan` on a small text file stays fast.
+"""
+
+from __future__ import annotations
+
+import argparse
+import contextlib
+import importlib
+import os
+import sys
+import traceback
+from collections.abc import Iterator, Sequence
+from typing import NoReturn
+
+from secscan import __version__
+from secscan.errors import SecscanError
+from secscan.messages import text
+
+SUBCOMMANDS = ("scan", "rules", "ledger", "baseline", "hook")
+
+EXIT_OK, EXIT_FOUND, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+class _Parser(argparse.ArgumentParser):
+    """argparse that reports a usage error as one line in the chosen language, exit 2."""
+
+    def error(self, message: str) -> NoReturn:
+        lang = _lang_from_argv(sys.argv[1:])
+        hint = "（用 secscan --help 查看用法）" if lang != "en" else " (see secscan --help)"
+        prefix = text("error_prefix", lang)
+        label = "参数有误：" if lang != "en" else "bad arguments: "
+        sys.stderr.write(f"{prefix}{label}{message}{hint}\n")
+        raise SystemExit(EXIT_USAGE)
+
+
+def _lang_from_argv(argv: Sequence[str]) -> str:
+    for i, arg in enumerate(argv):
+        if arg == "--lang" and i + 1 < len(argv):
+            return argv[i + 1]
+        if arg.startswith("--lang="):
+            return arg.split("=", 1)[1]
+    return os.environ.get("SECSCAN_LANG", "zh")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument(
+        "--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help="输出语言 / output language"
+    )
+    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
+    parser = _Parser(
+        prog="secscan",
+        description="保密审查自查工具：发布前检查密级标志、涉密词、个人信息、隐藏内容和元数据",
+        parents=[common],
+    )
+    parser.add_argument("--version", action="version", version=f"secscan {__version__}")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=_Parser)
+    for name in SUBCOMMANDS:
+        importlib.import_module(f"secscan.cli.{name}").add_parser(sub, common)
+    return parser
+
+
+@contextlib.contextmanager
+def error_mapping(lang: str, debug: bool) -> Iterator[list[int]]:
+    """Turn exceptions into one line on stderr and an exit code; yields a one-slot code box."""
+    box = [EXIT_OK]
+    prefix = text("error_prefix", lang)
+    try:
+        yield box
+    except SecscanError as exc:
+        sys.stderr.write(prefix + exc.render(lang) + "\n")
+        box[0] = exc.exit_code
+    except KeyboardInterrupt:
+        sys.stderr.write(prefix + text("interrupted", lang) + "\n")
+        box[0] = EXIT_INTERRUPTED
+    except BrokenPipeError:
+        # The reader went away (`secscan scan ... | head`); not our failure, but not a pass.
+        with contextlib.suppress(Exception):
+            sys.stderr.close()
+        box[0] = EXIT_FOUND
+    except Exception as exc:  # the last line of defence: never a bare traceback
+        if debug:
+            traceback.print_exc()
+        sys.stderr.write(prefix + text("unexpected", lang, error=f"{type(exc).__name__}: {exc}") + "\n")
+        box[0] = EXIT_USAGE
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args_list = list(sys.argv[1:] if argv is None else argv)
+    lang = _lang_from_argv(args_list)
+    debug = "--debug" in args_list
+    with error_mapping(lang, debug) as box:
+        parser = build_parser()
+        try:
+            args = parser.parse_args(args_list)
+        except SystemExit as exc:  # --help, --version, usage errors
+            return int(exc.code or 0)
+        args.lang = getattr(args, "lang", None) or lang
+        args.debug = getattr(args, "debug", False)
+        if args.command is None:
+            parser.print_help()
+            return EXIT_USAGE
+        box[0] = args.run(args)
+    return box[0]

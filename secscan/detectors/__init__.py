@@ -1,0 +1,39 @@
+"""Validated detectors for personal data and other checkable shapes.
+
+A detector narrows with `PATTERN` (linear, no nested quantifiers) over the folded text and decides
+with `validate` (check digit, region, date, context). Rules name a detector with
+``validator = "<NAME>"``; the rule's severity caps what `validate` returns.
+Implementations are modules listed in `DETECTORS` (explicit, like pre-commit's all_languages).
+"""
+
+from __future__ import annotations
+
+import importlib
+import re
+from types import ModuleType
+from typing import Protocol, cast
+
+from secscan.model import Severity
+
+
+class Detector(Protocol):
+    NAME: str
+    PATTERN: re.Pattern[str]
+
+    def validate(self, candidate: str, before: str, after: str) -> Severity | None:
+        """The severity of `candidate` given up to ~30 folded chars on each side; None if not a hit."""
+        ...
+
+    def mask(self, candidate: str) -> str:
+        """`candidate` with the identifying middle masked (330206********1234, 138****5678)."""
+        ...
+
+
+# name -> module path; filled by the detector modules' authors, one line each.
+DETECTORS: dict[str, str] = {}
+
+
+def get(name: str) -> Detector:
+    """The detector called `name`; KeyError when there is none."""
+    module: ModuleType = importlib.import_module(DETECTORS[name])
+    return cast(Detector, module)

@@ -1,0 +1,56 @@
+"""Exception tree. The library raises these; only `secscan.cli` turns them into exit codes.
+
+Each error carries a message key (see `secscan.messages`) and its parameters, so that the CLI
+can say it in Chinese or, with ``--lang en``, in English.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+
+class SecscanError(Exception):
+    """Base of every expected error; `key` names the message in `secscan.messages`."""
+
+    exit_code = 2
+
+    def __init__(self, key: str, /, **params: Any) -> None:
+        super().__init__(key)
+        self.key = key
+        self.params = params
+
+    def render(self, lang: str = "zh") -> str:
+        from secscan.messages import text
+
+        return text(self.key, lang, **self.params)
+
+    def __str__(self) -> str:
+        return self.render("en")
+
+
+class UsageError(SecscanError):
+    """A bad flag or argument (exit 2)."""
+
+
+class ConfigError(SecscanError):
+    """A broken config file or value (exit 2)."""
+
+
+class RuleError(SecscanError):
+    """A broken rule file: names the file, the rule and the field (exit 2)."""
+
+    def __init__(self, path: str, rule_id: str | None, field: str | None, reason: str) -> None:
+        super().__init__(
+            "rule_error", path=path, rule=rule_id or "-", field=field or "-", reason=reason
+        )
+        self.path, self.rule_id, self.field, self.reason = path, rule_id, field, reason
+
+
+class ExtractError(SecscanError):
+    """A file that cannot be read fully: its status becomes error, the run goes on (exit 1)."""
+
+    exit_code = 1
+
+
+class LedgerError(SecscanError):
+    """The ledger cannot be read or written; never leaves a partial write (exit 2)."""

@@ -1,0 +1,82 @@
+"""Decode text bytes explicitly: BOM, declared charset, UTF-8, then detection; never the locale.
+
+GB2312 and GBK are decoded as GB18030 (its superset), so a GBK page with a rare character does
+not fail. A file that no candidate decodes cleanly is an error, never a silent skip
+(detect-secrets skipped such files; see reference/scanner-lessons.md).
+"""
+
+from __future__ import annotations
+
+import codecs
+
+from secscan.errors import ExtractError
+
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+
+_SUPERSETS = {
+    "gb2312": "gb18030",
+    "gbk": "gb18030",
+    "cp936": "gb18030",
+    "x-gbk": "gb18030",
+    "euc-cn": "gb18030",
+    "ascii": "utf-8",
+    "us-ascii": "utf-8",
+    "big5": "big5hkscs",
+}
+
+
+def canonical(name: str) -> str | None:
+    """The Python codec for a declared charset name, widened to its superset; None if unknown."""
+    try:
+        codec = codecs.lookup(name.strip().strip("'\"").lower()).name
+    except LookupError:
+        return None
+    return _SUPERSETS.get(codec, codec)
+
+
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
+    """Return (text, codec). Raises ExtractError("undecodable") when nothing decodes cleanly."""
+    for bom, codec in _BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom) :], codec), codec
+    candidates: list[str] = []
+    if declared and (codec := canonical(declared)):
+        candidates.append(codec)
+    candidates.append("utf-8")
+    for codec in candidates:
+        try:
+            return data.decode(codec), codec
+        except UnicodeDecodeError:
+            continue
+    detected = _detect(data)
+    if detected is not None:
+        try:
+            return data.decode(detected), detected
+        except UnicodeDecodeError:
+            pass
+    try:
+        return data.decode("gb18030"), "gb18030"
+    except UnicodeDecodeError as exc:
+        raise ExtractError("undecodable", offset=exc.start) from None
+
+
+def _strict(data: bytes, codec: str) -> str:
+    try:
+        return data.decode(codec)
+    except UnicodeDecodeError as exc:
+        raise ExtractError("undecodable", offset=exc.start) from None
+
+
+def _detect(data: bytes) -> str | None:
+    from charset_normalizer import from_bytes  # lazy: only files that are not UTF-8 pay
+
+    best = from_bytes(data[: 256 * 1024]).best()
+    if best is None:
+        return None
+    return canonical(best.encoding)
