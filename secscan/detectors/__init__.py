@@ -30,7 +30,18 @@ class Detector(Protocol):
 
 
 # name -> module path; filled by the detector modules' authors, one line each.
-DETECTORS: dict[str, str] = {}
+DETECTORS: dict[str, str] = {
+    "cn_id": "secscan.detectors.cn_id",
+    "cn_id15": "secscan.detectors.cn_id15",
+    "mobile": "secscan.detectors.mobile",
+    "landline": "secscan.detectors.landline",
+    "bank_card": "secscan.detectors.bank_card",
+    "passport": "secscan.detectors.passport",
+    "hk_macau_permit": "secscan.detectors.hk_macau_permit",
+    "email": "secscan.detectors.email",
+    "uscc": "secscan.detectors.uscc",
+    "private_ip": "secscan.detectors.private_ip",
+}
 
 
 def get(name: str) -> Detector:

@@ -1,0 +1,40 @@
+"""Passport numbers of the People's Republic of China (format only: there is no check digit).
+
+Forms (validator.js ``isPassportNumber`` CN; any86/any-rule; chinese-rules.md §3.6):
+ordinary passports ``G`` + 8 digits and the e-passport ``E`` + a letter or digit (no I, O) +
+7 digits; official forms ``D``/``S``/``P`` + 8 digits and ``DE``/``SE``/``PE`` + 7 digits.
+Nine characters of letter-and-digits occur in part numbers and codes too, so a candidate is a
+hit only with a passport word near it (护照, 证件号码 …) and then it is WARN: a travel document
+number identifies a person but is rarely the whole leak.
+"""
+
+from __future__ import annotations
+
+import re
+
+from secscan.detectors import _context
+from secscan.model import Severity
+
+NAME = "passport"
+
+PATTERN = re.compile(
+    r"(?i)(?<![0-9a-z*])"
+    r"(?:[gdsp][0-9]{8}|e[a-hj-np-z0-9][0-9]{7}|[dsp]e[0-9]{7})"
+    r"(?![0-9a-z*])"
+)
+
+CONTEXT_WORDS = ("护照", "passport", "证件号", "证件号码", "旅行证件")
+_WINDOW = 20
+
+
+def validate(candidate: str, before: str, after: str) -> Severity | None:
+    if _context.has_any(before[-_WINDOW:], CONTEXT_WORDS):
+        return Severity.WARN
+    if _context.has_any(after[:_WINDOW], CONTEXT_WORDS):
+        return Severity.WARN
+    return None
+
+
+def mask(candidate: str) -> str:
+    """G1****389: the type letter and one more, then the last three."""
+    return _context.keep_ends(_context.ascii_form(candidate).upper(), 2, 3)
