@@ -130,7 +130,8 @@ class Hit:
     rule_id: str
     start: int
     end: int
-    severity: Severity | None = None  # a pattern variant may set its own severity
+    severity: Severity | None = None  # a validator may lower the rule's severity
+    lines: bool = False  # offsets refer to the line view (characters folded, nothing removed)
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)
@@ -161,6 +162,7 @@ class FileResult:
     findings: tuple[Finding, ...]
     size: int = 0
     title: str | None = None  # first heading or line, for the ledger
+    excerpt: str | None = None  # start of the body text, for the ledger's category guess only
 
 
 @dataclass(frozen=True, slots=True, kw_only=True)

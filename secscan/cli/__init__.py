@@ -19,7 +19,7 @@ from secscan import __version__
 from secscan.errors import SecscanError
 from secscan.messages import text
 
-SUBCOMMANDS = ("scan", "rules", "ledger", "baseline", "hook")
+SUBCOMMANDS = ("scan", "rules")
 
 EXIT_OK, EXIT_FOUND, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 

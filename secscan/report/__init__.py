@@ -1,0 +1,27 @@
+"""Report writers by output format; each serialises a ScanResult in exactly one place."""
+
+from __future__ import annotations
+
+from typing import IO
+
+from secscan.model import ScanResult, Severity
+
+
+def render(fmt: str, result: ScanResult, lang: str, out: IO[str], fail_on: Severity, *, terminal: bool) -> None:
+    """Write `result` to `out` in `fmt` (text, json, …)."""
+    if fmt == "json":
+        from secscan.report import json as json_report
+
+        out.write(json_report.render(result))
+    elif fmt == "text" and terminal:
+        from rich.console import Console
+
+        from secscan.report.text import render_rich
+
+        render_rich(result, lang, Console(file=out, highlight=False), fail_on)
+    elif fmt == "text":
+        from secscan.report.text import render_plain
+
+        render_plain(result, lang, out, fail_on)
+    else:
+        raise ValueError(fmt)

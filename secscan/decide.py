@@ -1,0 +1,233 @@
+"""From candidate hits to findings: word boundaries, parts, allow and context phrases, masking.
+
+Order for each hit: the rule's `parts`; Latin/digit boundaries (a hit may not start or end inside
+a run of letters or digits: 69 is not in 695); CJK word boundaries with jieba in a small window
+(有机密封 drops 机密); `allow` phrases that contain the hit (保密审查制度 contains 保密); `context`
+phrases that must or must not stand near. A shorter hit of a rule inside a longer hit of the same
+rule is folded into the longer one. Personal data is masked in `match` and `context` here, before
+anything leaves the engine.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from bisect import bisect_right
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+from secscan import detectors
+from secscan.mask import apply_masks, mask_observed
+from secscan.model import Finding, Hit, Location, Observation, Segment
+from secscan.normalise import CJK, Folded, fold_keyword
+from secscan.ruleset import Rule, RuleSet
+from secscan.segment import Segmenter
+
+CONTEXT_CHARS = 20  # of original text on each side of a match in a report
+_CJK_CHAR = re.compile(f"[{CJK}]")
+_WS = re.compile(r"\s+")
+
+
+def _is_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+@dataclass
+class Decider:
+    """Everything decide needs that lives as long as the rule set."""
+
+    ruleset: RuleSet
+    segmenter: Segmenter
+    lang: str = "zh"
+
+    def __post_init__(self) -> None:
+        self.rules = self.ruleset.by_id()
+        self.allow = {r.id: tuple(fold_keyword(a) for a in r.allow) for r in self.ruleset.rules}
+        self.require = {
+            r.id: tuple(fold_keyword(p) for p in r.context.require) for r in self.ruleset.rules
+        }
+        self.forbid = {
+            r.id: tuple(fold_keyword(p) for p in r.context.forbid) for r in self.ruleset.rules
+        }
+        self.by_observation: dict[str, list[Rule]] = {}
+        for r in self.ruleset.rules:
+            if r.observation is not None:
+                self.by_observation.setdefault(r.observation, []).append(r)
+
+    # --- text hits -------------------------------------------------------------------------
+
+    def decide(
+        self, hits: Iterable[Hit], segment: Segment, folded: Folded, lines: Folded
+    ) -> list[Finding]:
+        """Findings of `segment` from `hits` over its folded view and its line view."""
+        kept: list[Hit] = []
+        masks: list[tuple[int, int, str]] = []
+        for hit in hits:
+            rule = self.rules[hit.rule_id]
+            view = lines if hit.lines else folded
+            if rule.validator is not None:
+                masks.append(self._mask_span(rule, hit, segment, view))
+            if self._accept(rule, hit, segment, view.text):
+                kept.append(hit)
+        return [
+            self._finding(h, segment, lines if h.lines else folded, masks) for h in _longest(kept)
+        ]
+
+    def _accept(self, rule: Rule, hit: Hit, segment: Segment, text: str) -> bool:
+        if rule.parts is not None and segment.part not in rule.parts:
+            return False
+        if not _alnum_boundaries(text, hit.start, hit.end):
+            return False
+        if rule.boundary == "word" and not self._cjk_boundaries(text, hit.start, hit.end):
+            return False
+        if self._allowed(rule.id, text, hit.start, hit.end):
+            return False
+        return self._context_ok(rule, text, hit.start, hit.end)
+
+    def _cjk_boundaries(self, text: str, start: int, end: int) -> bool:
+        if not (_CJK_CHAR.match(text, start) or _CJK_CHAR.match(text, end - 1)):
+            return True
+        return self.segmenter.is_word(text, start, end)
+
+    def _allowed(self, rule_id: str, text: str, start: int, end: int) -> bool:
+        """True when an allow phrase occurrence covers the whole hit."""
+        for phrase in self.allow[rule_id]:
+            lo = max(0, end - len(phrase))
+            pos = text.find(phrase, lo, start + len(phrase))
+            while pos != -1 and pos <= start:
+                if pos + len(phrase) >= end:
+                    return True
+                pos = text.find(phrase, pos + 1, start + len(phrase))
+        return False
+
+    def _context_ok(self, rule: Rule, text: str, start: int, end: int) -> bool:
+        window = rule.context.window
+        near = text[max(0, start - window) : end + window]
+        if any(p in near for p in self.forbid[rule.id]):
+            return False
+        required = self.require[rule.id]
+        return not required or any(p in near for p in required)
+
+    def _mask_span(
+        self, rule: Rule, hit: Hit, segment: Segment, folded: Folded
+    ) -> tuple[int, int, str]:
+        start, end = folded.span(hit.start, hit.end)
+        assert rule.validator is not None
+        original = segment.text[start:end]
+        return start, end, detectors.get(rule.validator).mask(original)
+
+    def _finding(
+        self, hit: Hit, segment: Segment, folded: Folded, masks: list[tuple[int, int, str]]
+    ) -> Finding:
+        rule = self.rules[hit.rule_id]
+        start, end = folded.span(hit.start, hit.end)
+        source = segment.text
+        match = apply_masks(source[start:end], masks, offset=start)
+        lo, hi = max(0, start - CONTEXT_CHARS), min(len(source), end + CONTEXT_CHARS)
+        context = _WS.sub(" ", apply_masks(source[lo:hi], masks, offset=lo)).strip()
+        severity = rule.severity
+        if hit.severity is not None and hit.severity.rank < severity.rank:
+            severity = hit.severity
+        near = folded.text[max(0, hit.start - 16) : hit.end + 16]
+        return Finding(
+            rule_id=rule.id,
+            rule_name=rule.localized_name(self.lang),
+            category=rule.category,
+            severity=severity,
+            part=segment.part,
+            location=locate(segment, start),
+            match=_WS.sub(" ", match),
+            context=context,
+            message=rule.localized_message(self.lang),
+            fingerprint=fingerprint(rule.id, folded.text[hit.start : hit.end], near),
+            detail=segment.detail,
+        )
+
+    # --- observations ----------------------------------------------------------------------
+
+    def observe(self, obs: Observation) -> list[Finding]:
+        findings = []
+        for rule in self.by_observation.get(obs.kind, ()):
+            value = fold_keyword(obs.value.strip()) if obs.value else ""
+            if value and value in self.allow[rule.id]:
+                continue
+            masked = mask_observed(obs.value) if obs.value else ""
+            findings.append(
+                Finding(
+                    rule_id=rule.id,
+                    rule_name=rule.localized_name(self.lang),
+                    category=rule.category,
+                    severity=rule.severity,
+                    part=obs.part,
+                    location=obs.location,
+                    match=masked,
+                    context=masked,
+                    message=_fill(rule.localized_message(self.lang), obs),
+                    fingerprint=fingerprint(rule.id, obs.kind, f"{obs.value}\0{obs.detail or ''}"),
+                    detail=obs.detail,
+                )
+            )
+        return findings
+
+
+def _fill(message: str, obs: Observation) -> str:
+    if "{" not in message:
+        return message
+    try:
+        return message.format(count=obs.count, value=mask_observed(obs.value), detail=obs.detail or "")
+    except (KeyError, IndexError, ValueError):
+        return message
+
+
+def _alnum_boundaries(text: str, start: int, end: int) -> bool:
+    """Latin letters and digits are whole words: a hit may not cut a run of them."""
+    if start > 0 and _is_alnum(text[start]) and _is_alnum(text[start - 1]):
+        return False
+    return not (end < len(text) and _is_alnum(text[end - 1]) and _is_alnum(text[end]))
+
+
+def _longest(hits: list[Hit]) -> list[Hit]:
+    """Drop a hit contained in a longer (or equal, earlier) hit of the same rule."""
+    hits.sort(key=lambda h: (h.rule_id, h.start, -h.end))
+    out: list[Hit] = []
+    last: dict[str, int] = {}
+    for h in hits:
+        if last.get(h.rule_id, -1) >= h.end:
+            continue
+        out.append(h)
+        last[h.rule_id] = max(last.get(h.rule_id, -1), h.end)
+    out.sort(key=lambda h: (h.start, h.rule_id))
+    return out
+
+
+def locate(segment: Segment, offset: int) -> Location:
+    """The location of original offset `offset` of `segment`'s text."""
+    loc = segment.location
+    base_offset, line, column = 0, loc.line, loc.column
+    if segment.anchors:
+        i = bisect_right([a.offset for a in segment.anchors], offset) - 1
+        if i >= 0:
+            anchor = segment.anchors[i]
+            base_offset, line, column = anchor.offset, anchor.line, anchor.column
+    if line is None:
+        return loc
+    text = segment.text
+    breaks = text.count("\n", base_offset, offset)
+    if breaks:
+        last = text.rfind("\n", base_offset, offset)
+        return Location(
+            page=loc.page, paragraph=loc.paragraph, line=line + breaks, column=offset - last
+        )
+    return Location(
+        page=loc.page,
+        paragraph=loc.paragraph,
+        line=line,
+        column=(column or 1) + offset - base_offset,
+    )
+
+
+def fingerprint(rule_id: str, hit: str, near: str) -> str:
+    """Stable identity of a finding: rule, normalised hit, surrounding text; no line numbers."""
+    digest = hashlib.sha256(f"{rule_id}\0{hit}\0{near}".encode()).hexdigest()
+    return digest[:32]
+

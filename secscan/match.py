@@ -1,0 +1,90 @@
+"""Candidate hits over folded text: one Aho-Corasick automaton for every keyword of every rule,
+with regex and validator detectors beside it. Built once per process from a RuleSet.
+
+Keywords are folded with the same function as the text (normalise.fold_keyword), so 機密 in a
+rule and 机 密 in a draft meet in the middle. The automaton runs over `str`; its cost is linear in
+the text and barely depends on hits (reference/performance.md).
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+import ahocorasick
+
+from secscan import detectors
+from secscan.model import Hit
+from secscan.normalise import fold_keyword
+from secscan.ruleset import Rule, RuleSet
+
+
+@dataclass(frozen=True, slots=True)
+class _Pattern:
+    rule_id: str
+    regex: re.Pattern[str]
+    lines: bool  # runs over the line view: a pattern anchored to line starts and ends
+
+
+@dataclass(frozen=True, slots=True)
+class _Validator:
+    rule_id: str
+    detector: detectors.Detector
+
+
+CONTEXT_CHARS = 30  # what a validator sees on each side of its candidate
+
+
+class Matcher:
+    """All text-matching rules of a RuleSet, compiled once."""
+
+    def __init__(self, ruleset: RuleSet) -> None:
+        self.automaton: ahocorasick.Automaton | None = None
+        self.patterns: list[_Pattern] = []
+        self.validators: list[_Validator] = []
+        entries: dict[str, list[tuple[str, int]]] = {}
+        for rule in ruleset.rules:
+            self._add(rule, entries)
+        if entries:
+            automaton = ahocorasick.Automaton(ahocorasick.STORE_ANY, ahocorasick.KEY_STRING)
+            for key, values in entries.items():
+                automaton.add_word(key, tuple(values))
+            automaton.make_automaton()
+            self.automaton = automaton
+
+    def _add(self, rule: Rule, entries: dict[str, list[tuple[str, int]]]) -> None:
+        for keyword in rule.keywords:
+            key = fold_keyword(keyword)
+            bucket = entries.setdefault(key, [])
+            if all(rid != rule.id for rid, _ in bucket):
+                bucket.append((rule.id, len(key)))
+        if rule.pattern is not None:
+            regex = re.compile(rule.pattern)
+            self.patterns.append(_Pattern(rule.id, regex, bool(regex.flags & re.MULTILINE)))
+        if rule.validator is not None:
+            self.validators.append(_Validator(rule.id, detectors.get(rule.validator)))
+
+    def hits(self, text: str, lines: str) -> Iterator[Hit]:
+        """Every candidate hit, in no particular order.
+
+        `text` is the folded view (noise removed); `lines` is the line view (characters folded,
+        nothing removed), over which multi-line patterns (``(?m)``) run so that ^ and $ still
+        see the document's own line breaks.
+        """
+        if self.automaton is not None and text:
+            for end, values in self.automaton.iter(text):
+                for rule_id, length in values:
+                    yield Hit(rule_id=rule_id, start=end - length + 1, end=end + 1)
+        for p in self.patterns:
+            for m in p.regex.finditer(lines if p.lines else text):
+                if m.end() > m.start():
+                    yield Hit(rule_id=p.rule_id, start=m.start(), end=m.end(), lines=p.lines)
+        for v in self.validators:
+            for m in v.detector.PATTERN.finditer(text):
+                a, b = m.span()
+                before = text[max(0, a - CONTEXT_CHARS) : a]
+                after = text[b : b + CONTEXT_CHARS]
+                severity = v.detector.validate(m.group(), before, after)
+                if severity is not None:
+                    yield Hit(rule_id=v.rule_id, start=a, end=b, severity=severity)

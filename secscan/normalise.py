@@ -1,0 +1,125 @@
+"""Fold text for matching and keep a map back to the original offsets.
+
+Two steps, both linear and cheap (reference/performance.md):
+1. a length-preserving `str.translate` through a dense table (NFKC single-character forms,
+   Kangxi and supplement radicals, traditional → simplified, lower case), generated once by
+   tools/gen_fold_table.py into data/fold.tsv;
+2. removal of noise with `re.sub`-free run tracking: zero-width and format characters anywhere,
+   and between two CJK characters a short run of spaces, at most one line break, or up to three
+   symbols (机 密, 机*密, a mark split over lines). Never across 。！？；, a paragraph break (two
+   line breaks) or a tab (table-cell boundary), and never between Latin letters or digits
+   (chinese-rules.md §1.6). ★ and ☆ are kept: they are the mark's own grammar.
+
+The offset map is sparse: one (folded start, original start) pair per kept run.
+"""
+
+from __future__ import annotations
+
+import re
+from bisect import bisect_right
+from dataclasses import dataclass
+from importlib import resources
+
+CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
+_ZERO_WIDTH = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufe0f\ufeff"
+_SPACE = " \u00a0\u2000-\u200a\u3000\r\n"
+# Symbols an evader or a layout puts between two characters. After the fold, full-width forms
+# are ASCII already. Sentence punctuation (。！？；，、：) and brackets are deliberately absent.
+_SYMBOL = r"*·•_\-~#@^+=|/\\.`'\"○●◆◇■□▲△※"
+_NOISE_RUN = re.compile(
+    f"[{_ZERO_WIDTH}]+|(?<=[{CJK}])[{_SPACE}{_SYMBOL}{_ZERO_WIDTH}]{{1,8}}(?=[{CJK}])"
+)
+_SYMBOL_SET = frozenset(
+    "*·•_-~#@^+=|/\\.`'\"○●◆◇■□▲△※"
+)
+
+
+def _load_table() -> list[int]:
+    table = list(range(0x10000))
+    data = resources.files("secscan").joinpath("data/fold.tsv").read_text(encoding="ascii")
+    for line in data.splitlines():
+        src, _, dst = line.partition("\t")
+        table[int(src, 16)] = int(dst, 16)
+    return table
+
+
+_TABLE: list[int] | None = None
+
+
+def fold_chars(text: str) -> str:
+    """The length-preserving character fold alone (no noise removal)."""
+    global _TABLE
+    if _TABLE is None:  # built once per process, on first use (~2 ms)
+        _TABLE = _load_table()
+    return text.translate(_TABLE)
+
+
+@dataclass(frozen=True, slots=True)
+class Folded:
+    """Folded text; `starts[i]` in folded text corresponds to `origins[i]` in the original."""
+
+    text: str
+    starts: tuple[int, ...]
+    origins: tuple[int, ...]
+
+    def to_original(self, index: int) -> int:
+        """Original offset of folded character `index` (an end offset maps past its char)."""
+        if index >= len(self.text):
+            if not self.text:
+                return self.origins[0]
+            return self.to_original(len(self.text) - 1) + 1
+        i = bisect_right(self.starts, index) - 1
+        return self.origins[i] + (index - self.starts[i])
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original (start, end) of the folded span [start, end)."""
+        if end <= start:
+            pos = self.to_original(start)
+            return pos, pos
+        return self.to_original(start), self.to_original(end - 1) + 1
+
+
+def fold(text: str, chars: str | None = None) -> Folded:
+    """Fold `text` for matching, keeping the map back to original offsets.
+
+    `chars` may pass `fold_chars(text)` when the caller has it already.
+    """
+    if chars is None:
+        chars = fold_chars(text)
+    starts: list[int] = [0]
+    origins: list[int] = [0]
+    pieces: list[str] = []
+    kept_from = 0
+    folded_len = 0
+    for m in _NOISE_RUN.finditer(chars):
+        a, b = m.span()
+        if not _is_droppable(m.group()):
+            continue
+        if a > kept_from:
+            pieces.append(chars[kept_from:a])
+            folded_len += a - kept_from
+        kept_from = b
+        starts.append(folded_len)
+        origins.append(b)
+    if kept_from == 0:
+        return Folded(chars, (0,), (0,))
+    pieces.append(chars[kept_from:])
+    return Folded("".join(pieces), tuple(starts), tuple(origins))
+
+
+def _is_droppable(run: str) -> bool:
+    """A run between two CJK characters is noise unless it looks like real structure."""
+    if run.count("\n") > 1:
+        return False  # a paragraph break separates, it does not hide
+    symbols = sum(1 for c in run if c in _SYMBOL_SET)
+    return symbols <= 3
+
+
+def identity(chars: str) -> Folded:
+    """A Folded whose offsets are the original ones (the line view)."""
+    return Folded(chars, (0,), (0,))
+
+
+def fold_keyword(keyword: str) -> str:
+    """Keywords go through the same fold as the text, so both sides always agree."""
+    return fold(keyword).text
