@@ -51,7 +51,8 @@ _NAME = (
     r"(?:先生|女士|同志|老师)?"
 )
 _SEP_CLASS = "[" + re.escape(_SEPARATORS) + "]"
-_NAME_BEFORE = re.compile(rf"{_NAME}{_SEP_CLASS}{{0,2}}$")
+# A table row often puts the sex column between the name and the number: 张三 男 138….
+_NAME_BEFORE = re.compile(rf"{_NAME}(?: ?[男女])?{_SEP_CLASS}{{0,2}}$")
 _NAME_AFTER = re.compile(rf"^{_SEP_CLASS}{{0,2}}{_NAME}(?:[ ,，、;；。.)）]|$)")
 
 
@@ -79,8 +80,14 @@ def closest(before: str, groups: dict[str, tuple[str, ...]]) -> str | None:
     return best_key
 
 
+# Label words that start with a surname character and would otherwise look like a name.
+_NOT_NAMES = ("方式", "方法", "金额", "文号", "常用", "万元", "高新区", "余额")
+
+
 def is_name_before(before: str) -> bool:
     """A Chinese-name-like run (张三, 王女士, 欧阳明) right before the candidate."""
+    if before.rstrip(_SEPARATORS).endswith(_NOT_NAMES):
+        return False
     return _NAME_BEFORE.search(before) is not None
 
 
