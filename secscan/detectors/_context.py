@@ -108,12 +108,20 @@ def is_person_context(before: str, after: str, window: int = 20) -> bool:
 
 
 def ascii_form(value: str) -> str:
-    """NFKC of `value`: `mask` gets the *original* text, which may hold full-width digits."""
+    """NFKC of `value`: `mask` gets the *original* text, which may hold full-width digits.
+
+    The characters a detector's PATTERN spans (digits, Latin letters, space, '-', '()', '@')
+    all fold one to one, so the length is unchanged.
+    """
     return unicodedata.normalize("NFKC", value)
 
 
 def keep_ends(value: str, head: int, tail: int) -> str:
-    """`value` with all but its first `head` and last `tail` characters replaced by ``*``."""
-    if len(value) <= head + tail:
-        return "*" * len(value)
-    return value[:head] + "*" * (len(value) - head - tail) + value[len(value) - tail :]
+    """`value` with all but the first `head` and last `tail` letters/digits replaced by ``*``.
+
+    Separators stay where they are, so a mask is as long as what it hides (the report's
+    highlighting and the rule examples' [[...]] spans keep lining up): 3302 02** **** **12 35.
+    """
+    secret = [i for i, ch in enumerate(value) if ch.isalnum()]
+    hidden = set(secret[head : len(secret) - tail] if len(secret) > head + tail else secret)
+    return "".join("*" if i in hidden else ch for i, ch in enumerate(value))

@@ -81,6 +81,5 @@ def validate(candidate: str, before: str, after: str) -> Severity | None:
 
 
 def mask(candidate: str) -> str:
-    """Keep the IIN (first six) and the last four: 622605******0613."""
-    digits = re.sub(r"[^0-9]", "", _context.ascii_form(candidate))
-    return _context.keep_ends(digits, 6, 4)
+    """Keep the IIN (first six) and the last four: 622605******0613, 6226 05** **** 0613."""
+    return _context.keep_ends(_context.ascii_form(candidate), 6, 4)

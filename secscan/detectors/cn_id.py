@@ -100,4 +100,4 @@ def validate(candidate: str, before: str, after: str) -> Severity | None:
 
 def mask(candidate: str) -> str:
     """Keep the address code and the last four (330206********1234), as local practice does."""
-    return _context.keep_ends(compact(_context.ascii_form(candidate)), 6, 4)
+    return _context.keep_ends(_context.ascii_form(candidate).upper(), 6, 4)

@@ -60,6 +60,6 @@ def validate(candidate: str, before: str, after: str) -> Severity | None:
 
 
 def mask(candidate: str) -> str:
-    """z***@qq.com: the first character of the mailbox name, then the domain."""
-    local, domain = split(_context.ascii_form(candidate))
-    return f"{local[:1]}***@{domain}"
+    """z*******@qq.com: the first character of the mailbox name, one star per hidden one."""
+    local, _, domain = _context.ascii_form(candidate).rpartition("@")
+    return local[:1] + "*" * (len(local) - 1) + "@" + domain

@@ -61,9 +61,10 @@ def validate(candidate: str, before: str, after: str) -> Severity | None:
 
 
 def mask(candidate: str) -> str:
-    """Keep the area code and the last four digits of the local number: 0574-****4321."""
-    parts = _PARTS.match(_context.ascii_form(candidate))
+    """Keep the area code, the last four of the local number and an extension: 0574-****4321."""
+    value = _context.ascii_form(candidate)
+    parts = _PARTS.match(value)
     if parts is None:  # not a PATTERN match; hide everything but the length
         return "*" * len(candidate)
-    area, local = parts.group(1), parts.group(2) + parts.group(3)
-    return f"{area}-{_context.keep_ends(local, 0, 4)}"
+    main, extension = value[: parts.end()], value[parts.end() :]
+    return _context.keep_ends(main, len(parts.group(1)), 4) + extension

@@ -71,5 +71,8 @@ def validate(candidate: str, before: str, after: str) -> Severity | None:
 
 
 def mask(candidate: str) -> str:
-    """138****5678: keep the carrier prefix and the last four, as local practice does."""
-    return _context.keep_ends(national(_context.ascii_form(candidate)), 3, 4)
+    """138****5678: keep +86, the carrier prefix and the last four, as local practice does."""
+    value = _context.ascii_form(candidate)
+    country = 2 if value.startswith(("+86", "0086")) else 0
+    zeros = 2 if value.startswith("0086") else 0
+    return _context.keep_ends(value, zeros + country + 3, 4)

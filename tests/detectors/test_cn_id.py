@@ -118,9 +118,10 @@ def test_check_char_follows_iso_7064_mod_11_2():
     [
         ("330206198001011230", "330206********1230"),
         ("33021119800101001x", "330211********001X"),
-        ("3302 0219 8001 0112 35", "330202********1235"),
-        ("３３０２０６１９８００１０１１２３０", "330206********1230"),  # original full-width text
+        ("3302 0219 8001 0112 35", "3302 02** **** **12 35"),  # groups kept
+        ("３３０２０６１９８００１０１１２３０", "330206********1230"),  # full-width original
     ],
 )
 def test_mask_keeps_region_and_last_four(candidate, masked):
+    # one star per hidden character, so the mask is as long as the original span
     assert cn_id.mask(candidate) == masked

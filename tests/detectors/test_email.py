@@ -56,9 +56,10 @@ def test_validate(candidate, before, expected):
 @pytest.mark.parametrize(
     ("candidate", "masked"),
     [
-        ("zhangsan@qq.com", "z***@qq.com"),
-        ("Zhang.San@163.com", "z***@163.com"),
-        ("ｚｈａｎｇ＠１２６．ｃｏｍ", "z***@126.com"),
+        # one star per hidden character: the mask is as long as the address it hides
+        ("zhangsan@qq.com", "z*******@qq.com"),
+        ("Zhang.San@163.com", "Z********@163.com"),
+        ("ｚｈａｎｇ＠１２６．ｃｏｍ", "z****@126.com"),
     ],
 )
 def test_mask(candidate, masked):

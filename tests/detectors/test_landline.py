@@ -71,11 +71,12 @@ def test_validate(candidate, before, after, expected):
 @pytest.mark.parametrize(
     ("candidate", "masked"),
     [
+        # separators and the extension stay: the mask is as long as the original span
         ("0574-87654321", "0574-****4321"),
-        ("(010)62345678", "010-****5678"),
-        ("0574-8765432转123", "0574-***5432"),
-        ("057487654321", "0574-****4321"),
-        ("（０２１）６２３４５６７８", "021-****5678"),
+        ("(010)62345678", "(010)****5678"),
+        ("0574-8765432转123", "0574-***5432转123"),
+        ("057487654321", "0574****4321"),
+        ("（０２１）６２３４５６７８", "(021)****5678"),
     ],
 )
 def test_mask(candidate, masked):
