@@ -32,6 +32,26 @@ KINDS: frozenset[str] = frozenset(
     {
         "format-mismatch",  # the name says one format, the content another
         "unreadable",  # part of the file could not be read: status error (fail closed)
+        # docx / pdf / html extractors; rules in rules/structure.toml
+        "comments",  # the file carries reviewers' comments (count = how many)
+        "revisions",  # tracked insertions/deletions not yet accepted or rejected
+        "hidden-text",  # docx text formatted hidden (w:vanish, w:specVanish, a hidden style)
+        "author",  # a person's name in metadata or on comments/revisions (value = the name)
+        "company",  # the organisation in app properties / the PDF Info dict
+        "template-path",  # a template path that names a machine, drive or user folder
+        "custom-property",  # a custom document property (value = its name, detail = its value)
+        "classification-label",  # a sensitivity/classification label property (MSIP, 密级)
+        "embedded",  # an embedded file (value = member name; detail: checked / not checked)
+        "image",  # images whose pixels were not checked (count = how many)
+        "scanned-page",  # a pdf page with images and no text: it could not be checked
+        "covered-text",  # pdf text under a filled rectangle drawn over it (failed redaction)
+        "invisible-text",  # pdf text in render mode 3 or white fill: the reader cannot see it
+        "outside-cropbox",  # pdf text placed outside the visible crop box
+        "annotation",  # pdf annotations with text (notes, free text, markup)
+        "attachment",  # a file attached to a pdf (value = its name; not checked)
+        "encrypted",  # encrypted but readable with an empty password (owner password only)
+        "html-comment",  # html <!-- comments --> (count = how many)
+        "hidden-element",  # html elements hidden by hidden / display:none / type=hidden
     }
 )
 

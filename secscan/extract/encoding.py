@@ -45,10 +45,12 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _strict(data[len(bom) :], codec), codec
-    candidates: list[str] = []
-    if declared and (codec := canonical(declared)):
+    # UTF-8 first, even over a declaration: bytes that are valid UTF-8 are UTF-8 in practice,
+    # while GB18030 decodes almost any byte string, so a page that declares gb2312 but was
+    # re-saved as UTF-8 (common on CMS migrations) would silently turn into mojibake.
+    candidates = ["utf-8"]
+    if declared and (codec := canonical(declared)) and codec != "utf-8":
         candidates.append(codec)
-    candidates.append("utf-8")
     for codec in candidates:
         try:
             return data.decode(codec), codec
@@ -73,9 +75,17 @@ def _strict(data: bytes, codec: str) -> str:
         raise ExtractError("undecodable", offset=exc.start) from None
 
 
+_ASCII = bytes(range(128))
+
+
 def _detect(data: bytes) -> str | None:
     from charset_normalizer import from_bytes  # lazy: only files that are not UTF-8 pay
 
+    # A handful of non-ASCII bytes cannot tell GBK from Big5 or Shift-JIS (jsoup's
+    # meta-charset-2.html: two bytes of 新 come out as Big5 陔); then GB18030, the
+    # encoding of Chinese government pages, is the better guess.
+    if len(data[:4096].translate(None, _ASCII)) < 32:
+        return None
     best = from_bytes(data[: 256 * 1024]).best()
     if best is None:
         return None

@@ -1,0 +1,428 @@
+"""html: visible text with source line/column, and separately what the page carries unseen.
+
+Owns the HTML reading. A single compiled tokenizer walks the decoded source, so every piece of
+text keeps its exact offset (the pre-commit hook points at source lines; lxml gives element lines
+only and selectolax none). An element stack, with the implied end tags that matter in practice
+(p, li, td, ...), tracks which text is hidden. Out come: visible text (body), comments (comment),
+elements hidden by ``hidden`` / ``display:none`` / ``visibility:hidden``, ``<template>`` and
+``<input type=hidden>`` (hidden), string literals of ``<script>`` and ``<noscript>`` fallback
+(hidden), attributes such as alt, title, link targets and data-* (attribute), ``<meta>`` and
+``<title>`` (metadata). Text is joined across inline elements, so a mark split over two spans is
+one text, and cut into large segments at block boundaries, with one anchor per source piece.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from html import unescape
+
+from secscan.errors import ExtractError
+from secscan.extract.encoding import decode
+from secscan.extract.limits import Deadline, Limits
+from secscan.model import Anchor, Location, Observation, Part, Segment
+
+Item = Segment | Observation
+
+CHUNK = 64 * 1024  # characters per body segment, cut at a block boundary
+
+_TOKEN = re.compile(
+    r"<!--(.*?)(?:-->|\Z)"  # 1: comment (an unclosed one runs to the end, as in browsers)
+    r"|<(/?)([A-Za-z][A-Za-z0-9:_-]*+)"  # 2: end-tag slash, 3: tag name
+    # 4: attributes. Possessive (Python 3.11+), so a tag without '>' cannot backtrack
+    # exponentially; quoted values are bounded so one stray quote cannot swallow the page.
+    r"((?:[^>\"']++|\"[^\"]{0,4000}\"|'[^']{0,4000}'|[\"'])*+)>"
+    r"|<![^>]*+>|<\?[^>]*+>",
+    re.S,
+)
+_ATTR = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
+_SCRIPT_STRING = re.compile(r'"((?:[^"\\\n]|\\.){2,})"|\'((?:[^\'\\\n]|\\.){2,})\'|`((?:[^`\\]|\\.){2,})`')
+_TAGS_IN_RAW = re.compile(r"<[^>]*>")
+_META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
+_XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
+
+_VOID = frozenset(
+    "area base br col embed hr img input link meta param source track wbr keygen frame".split()
+)
+_RAW = frozenset("script style textarea title xmp iframe noembed noframes noscript".split())
+_BLOCK = frozenset(
+    """address article aside blockquote body br caption center dd details dialog div dl dt
+    fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hr html li main nav ol
+    option p pre section summary table tbody td tfoot th thead tr ul""".split()
+)
+_INLINE = frozenset(
+    """a abbr b bdi bdo big cite code data dfn em font i kbd label mark q s samp small span
+    strike strong sub sup time tt u var""".split()
+)
+# start tag -> (open tags it closes, tags that stop the search): the implied end tags
+_IMPLIED = {
+    "li": (frozenset({"li"}), frozenset({"ul", "ol", "menu"})),
+    "dt": (frozenset({"dt", "dd"}), frozenset({"dl"})),
+    "dd": (frozenset({"dt", "dd"}), frozenset({"dl"})),
+    "tr": (frozenset({"tr"}), frozenset({"table", "tbody", "thead", "tfoot"})),
+    "td": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
+    "th": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
+    "option": (frozenset({"option"}), frozenset({"select", "datalist", "optgroup"})),
+}
+_ATTRIBUTES = frozenset(
+    """alt title placeholder aria-label href src action formaction poster cite longdesc
+    background value label summary""".split()
+)
+
+
+def extract(data: bytes, limits: Limits, deadline: Deadline) -> Iterator[Item]:
+    """Yield every Segment and Observation of an HTML page."""
+    text, _codec = decode(data, declared_charset(data))
+    yield from _Reader(text, limits, deadline).run()
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first 8 KB (<meta charset>, http-equiv, <?xml?>)."""
+    head = data[:8192]
+    found = _META_CHARSET.search(head) or _XML_ENCODING.search(head)
+    return found.group(1).decode("ascii") if found else None
+
+
+@dataclass(slots=True)
+class _Buf:
+    """Text of one part being joined, with an anchor for each source piece."""
+
+    part: Part
+    detail: str | None = None
+    pieces: list[str] = field(default_factory=list)
+    anchors: list[Anchor] = field(default_factory=list)
+    length: int = 0
+
+    def add(self, text: str, line: int, column: int) -> None:
+        self.anchors.append(Anchor(offset=self.length, line=line, column=column))
+        self.pieces.append(text)
+        self.length += len(text)
+
+    def glue(self, sep: str) -> None:
+        """Separate pieces by one space or line break (a run of them collapses into one)."""
+        if not self.pieces:
+            return
+        last = self.pieces[-1]
+        if last == " " and sep == "\n":
+            self.pieces[-1] = sep
+        elif not last.endswith(sep) and last != "\n":
+            self.pieces.append(sep)
+            self.length += 1
+
+    def take(self) -> Segment | None:
+        text = "".join(self.pieces)
+        anchors = tuple(self.anchors)
+        self.pieces, self.anchors, self.length = [], [], 0
+        if not text.strip() or not anchors:
+            return None
+        first = anchors[0]
+        return Segment(
+            text=text, part=self.part, location=Location(line=first.line, column=first.column),
+            anchors=anchors, detail=self.detail,
+        )
+
+
+class _Lines:
+    """Line and column of increasing offsets, counted incrementally (linear in the page)."""
+
+    def __init__(self, text: str) -> None:
+        self.text, self.pos, self.line, self.start = text, 0, 1, 0
+
+    def at(self, pos: int) -> tuple[int, int]:
+        text = self.text
+        if pos < self.pos:  # a step back inside the current tag: count back, not from 0
+            self.line -= text.count("\n", pos, self.pos)
+            self.start = text.rfind("\n", 0, pos) + 1
+        else:
+            newlines = text.count("\n", self.pos, pos)
+            if newlines:
+                self.line += newlines
+                self.start = text.rfind("\n", self.pos, pos) + 1
+        self.pos = pos
+        return self.line, pos - self.start + 1
+
+
+@dataclass(slots=True)
+class _Open:
+    tag: str
+    hidden: bool
+
+
+class _Reader:
+    def __init__(self, text: str, limits: Limits, deadline: Deadline) -> None:
+        self.text, self.limits, self.deadline = text, limits, deadline
+        self.lines = _Lines(text)
+        self.stack: list[_Open] = []
+        self.open_count: Counter[str] = Counter()
+        self.hidden_depth = 0
+        self.body = _Buf(Part.BODY)
+        self.hidden = _Buf(Part.HIDDEN, detail="hidden element")
+        self.attrs = _Buf(Part.ATTRIBUTE)
+        self.comments = _Buf(Part.COMMENT, detail="html comment")
+        self.out: list[Item] = []
+        self.n_comments = 0
+        self.first_comment: Location | None = None
+        self.n_hidden = 0
+        self.first_hidden: tuple[Location, str] | None = None
+
+    # --- the token loop ------------------------------------------------------------------------
+
+    def run(self) -> Iterator[Item]:
+        text, pos, search, size = self.text, 0, _TOKEN.search, len(self.text)
+        start_tag, end_tag, data, space = self._start, self._end, self._data, self._space
+        while pos < size:
+            m = search(text, pos)
+            end = m.start() if m else size
+            if end > pos:
+                raw = text[pos:end]
+                if raw.isspace():
+                    space()
+                else:
+                    data(raw, pos)
+            if m is None:
+                break
+            pos = m.end()
+            tag = m.group(3)
+            if tag is not None:
+                if m.group(2):
+                    end_tag(tag.lower())
+                else:
+                    pos = start_tag(tag.lower(), m.group(4), m.start(4), pos)
+            elif m.group(1) is not None:
+                self._comment(m.group(1), m.start(1))
+            if self.out:
+                yield from self._drain()
+        while self.stack:
+            self._pop()
+        for buf in (self.body, self.hidden, self.attrs, self.comments):
+            self._flush(buf)
+        yield from self._drain()
+        yield from self._summary()
+
+    def _drain(self) -> Iterator[Item]:
+        if self.out:
+            self.deadline.check()
+            items, self.out = self.out, []
+            yield from items
+
+    def _flush(self, buf: _Buf) -> None:
+        segment = buf.take()
+        if segment is not None:
+            self.out.append(segment)
+
+    def _space(self) -> None:
+        (self.hidden if self.hidden_depth else self.body).glue(" ")
+
+    def _data(self, raw: str, start: int) -> None:
+        line, column = self.lines.at(start)
+        buf = self.hidden if self.hidden_depth else self.body
+        buf.add(unescape(raw) if "&" in raw else raw, line, column)
+
+    def _comment(self, body: str, start: int) -> None:
+        if not body.strip():
+            return
+        line, column = self.lines.at(start)
+        self.n_comments += 1
+        if self.first_comment is None:
+            self.first_comment = Location(line=line, column=column)
+        self.comments.add(body, line, column)
+        self.comments.glue("\n")
+        if self.comments.length > CHUNK:
+            self._flush(self.comments)
+
+    # --- elements ------------------------------------------------------------------------------
+
+    def _start(self, tag: str, attrs: str, attrs_at: int, pos: int) -> int:
+        """Handle a start tag; return where tokenizing resumes (after raw text elements)."""
+        self._imply_end(tag)
+        values = self._attributes(tag, attrs, attrs_at) if attrs and not attrs.isspace() else {}
+        if tag in _BLOCK:
+            self._block()
+        reason = _hiding(tag, values) if values or tag == "template" else None
+        if tag == "input" and values.get("type", "").lower() == "hidden":
+            reason = "input type=hidden"
+        if reason:
+            self._note_hidden(reason, attrs_at)
+        if tag in _RAW:
+            return self._raw(tag, pos, bool(reason))
+        if tag in _VOID or attrs.rstrip().endswith("/"):
+            return pos
+        self._push(tag, bool(reason))
+        return pos
+
+    def _push(self, tag: str, hidden: bool) -> None:
+        if len(self.stack) >= self.limits.max_html_depth:
+            raise ExtractError("limit_html_depth", limit=self.limits.max_html_depth)
+        if hidden:
+            if not self.hidden_depth:
+                self.body.glue("\n")
+            self.hidden_depth += 1
+        self.stack.append(_Open(tag, hidden))
+        self.open_count[tag] += 1
+
+    def _pop(self) -> str:
+        top = self.stack.pop()
+        self.open_count[top.tag] -= 1
+        if top.hidden:
+            self.hidden_depth -= 1
+            if not self.hidden_depth:
+                self.hidden.glue("\n")
+                if self.hidden.length > CHUNK:
+                    self._flush(self.hidden)
+        if top.tag in _BLOCK:
+            self._block()
+        return top.tag
+
+    def _end(self, tag: str) -> None:
+        if tag in _BLOCK:
+            self._block()
+        if not self.open_count[tag]:
+            return  # a stray end tag: browsers ignore it
+        while self._pop() != tag:
+            pass
+
+    def _imply_end(self, tag: str) -> None:
+        closers, stops = _IMPLIED.get(tag, (None, None))
+        if closers is None:
+            if tag not in _BLOCK or not self.open_count["p"]:
+                return
+            closers, stops = frozenset({"p"}), None
+        for depth in range(len(self.stack) - 1, max(len(self.stack) - 12, -1), -1):
+            open_tag = self.stack[depth].tag
+            if open_tag in closers:
+                while len(self.stack) > depth:
+                    self._pop()
+                return
+            if (stops is None and open_tag not in _INLINE) or (stops and open_tag in stops):
+                return
+
+    def _block(self) -> None:
+        buf = self.hidden if self.hidden_depth else self.body
+        buf.glue("\n")
+        if buf is self.body and buf.length > CHUNK:
+            self._flush(buf)
+
+    def _raw(self, tag: str, start: int, hidden: bool) -> int:
+        """Raw text elements: find their end tag by hand, as a browser's tokenizer does."""
+        close = re.compile(rf"</{tag}\s*>", re.I).search(self.text, start)
+        end = close.start() if close else len(self.text)
+        resume = close.end() if close else end
+        content = self.text[start:end]
+        if not content.strip() or tag == "style":
+            return resume
+        line, column = self.lines.at(start)
+        if tag == "script":
+            self._script(content, start)
+        elif tag == "title":
+            buf = _Buf(Part.METADATA, detail="title")
+            buf.add(unescape(content.strip()), line, column)
+            self._flush(buf)
+        elif tag in ("textarea", "xmp") and not (hidden or self.hidden_depth):
+            self.body.add(unescape(content), line, column)
+            self._block()
+        else:  # noscript/iframe/noembed fallback, or raw text inside a hidden element
+            stripped = _TAGS_IN_RAW.sub(" ", content)
+            if stripped.strip():
+                buf = _Buf(Part.HIDDEN, detail=tag if not hidden else f"{tag} (hidden)")
+                buf.add(unescape(stripped), line, column)
+                self._flush(buf)
+        return resume
+
+    def _script(self, code: str, start: int) -> None:
+        buf = _Buf(Part.HIDDEN, detail="script string")
+        for m in _SCRIPT_STRING.finditer(code):
+            value = m.group(m.lastindex or 1)
+            if not value.strip() or value.isascii() and not ("." in value or "/" in value):
+                continue  # identifiers and format strings; keep text, hosts, paths, urls
+            line, column = self.lines.at(start + m.start())
+            buf.add(value, line, column)
+            buf.glue("\n")
+        self._flush(buf)
+
+    # --- attributes ----------------------------------------------------------------------------
+
+    def _attributes(self, tag: str, attrs: str, attrs_at: int) -> dict[str, str]:
+        values: dict[str, str] = {}
+        shown: list[tuple[str, str, int]] = []  # (name, value, offset of the value)
+        for m in _ATTR.finditer(attrs):
+            name = m.group(1).lower()
+            index = 2 if m.group(2) is not None else 3 if m.group(3) is not None else 4
+            value = m.group(index)
+            if value is None:
+                value, index = "", 1
+            if name in values:
+                continue  # browsers keep the first of duplicate attributes
+            values[name] = value
+            if name in _ATTRIBUTES or name.startswith("data-"):
+                shown.append((name, value, m.start(index)))
+        if tag == "meta":
+            self._meta(values, attrs_at)
+            return values
+        hidden_input = tag == "input" and values.get("type", "").lower() == "hidden"
+        for name, value, offset in shown:
+            if not value.strip() or value.startswith(("#", "javascript:void")):
+                continue
+            if hidden_input and name == "value":
+                continue  # reported as hidden text below
+            line, column = self.lines.at(attrs_at + offset)
+            self.attrs.add(unescape(value) if "&" in value else value, line, column)
+            self.attrs.glue("\n")
+        if hidden_input and values.get("value", "").strip():
+            line, column = self.lines.at(attrs_at)
+            buf = _Buf(Part.HIDDEN, detail=f"input type=hidden name={values.get('name', '')}")
+            buf.add(unescape(values["value"]), line, column)
+            self._flush(buf)
+        if self.attrs.length > CHUNK:
+            self._flush(self.attrs)
+        return values
+
+    def _meta(self, values: dict[str, str], at: int) -> None:
+        name = values.get("name") or values.get("property") or values.get("itemprop") or ""
+        content = values.get("content", "").strip()
+        if not name or not content:
+            return
+        line, column = self.lines.at(at)
+        buf = _Buf(Part.METADATA, detail=f"meta {name}")
+        buf.add(unescape(content), line, column)
+        self._flush(buf)
+        if name.lower() in ("author", "creator", "dc.creator", "article:author"):
+            self.out.append(
+                Observation(
+                    kind="author", part=Part.METADATA, value=unescape(content),
+                    location=Location(line=line, column=column), detail=f"meta {name}",
+                )
+            )
+
+    def _note_hidden(self, reason: str, at: int) -> None:
+        self.n_hidden += 1
+        if self.first_hidden is None:
+            line, column = self.lines.at(at)
+            self.first_hidden = (Location(line=line, column=column), reason)
+
+    def _summary(self) -> Iterator[Item]:
+        if self.n_comments and self.first_comment is not None:
+            yield Observation(
+                kind="html-comment", part=Part.COMMENT, location=self.first_comment,
+                count=self.n_comments,
+            )
+        if self.n_hidden and self.first_hidden is not None:
+            where, reason = self.first_hidden
+            yield Observation(
+                kind="hidden-element", part=Part.HIDDEN, location=where, count=self.n_hidden,
+                detail=reason,
+            )
+
+
+def _hiding(tag: str, values: dict[str, str]) -> str | None:
+    """Why an element hides its content from the reader, or None."""
+    if tag == "template":
+        return "template"
+    if "hidden" in values and tag != "input":
+        return "hidden attribute"
+    style = values.get("style")
+    if style and _HIDING_STYLE.search(style):
+        return "style " + _HIDING_STYLE.search(style).group(0)  # type: ignore[union-attr]
+    return None
