@@ -14,17 +14,15 @@ import hashlib
 import re
 from bisect import bisect_right
 from collections.abc import Iterable
-from dataclasses import dataclass
 
 from secscan import detectors
 from secscan.mask import apply_masks, mask_observed
 from secscan.model import Finding, Hit, Location, Observation, Segment
-from secscan.normalise import CJK, Folded, fold_keyword
+from secscan.normalise import Folded, fold_keyword, is_cjk
 from secscan.ruleset import Rule, RuleSet
 from secscan.segment import Segmenter
 
 CONTEXT_CHARS = 20  # of original text on each side of a match in a report
-_CJK_CHAR = re.compile(f"[{CJK}]")
 _WS = re.compile(r"\s+")
 
 
@@ -32,15 +30,11 @@ def _is_alnum(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-@dataclass
 class Decider:
     """Everything decide needs that lives as long as the rule set."""
 
-    ruleset: RuleSet
-    segmenter: Segmenter
-    lang: str = "zh"
-
-    def __post_init__(self) -> None:
+    def __init__(self, ruleset: RuleSet, segmenter: Segmenter, lang: str = "zh") -> None:
+        self.ruleset, self.segmenter, self.lang = ruleset, segmenter, lang
         self.rules = self.ruleset.by_id()
         self.allow = {r.id: tuple(fold_keyword(a) for a in r.allow) for r in self.ruleset.rules}
         self.require = {
@@ -85,7 +79,7 @@ class Decider:
         return self._context_ok(rule, text, hit.start, hit.end)
 
     def _cjk_boundaries(self, text: str, start: int, end: int) -> bool:
-        if not (_CJK_CHAR.match(text, start) or _CJK_CHAR.match(text, end - 1)):
+        if not (is_cjk(text[start]) or is_cjk(text[end - 1])):
             return True
         return self.segmenter.is_word(text, start, end)
 

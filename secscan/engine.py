@@ -12,9 +12,6 @@ import hashlib
 import os
 import sys
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field
-from pathlib import Path, PurePath
 
 from secscan.config import Config
 from secscan.decide import Decider
@@ -46,14 +43,18 @@ PARALLEL_MIN_FILES = 24
 PARALLEL_MIN_BYTES = 4 * 1024 * 1024
 
 
-@dataclass(slots=True)
 class _FileState:
-    findings: list[Finding] = field(default_factory=list)
-    status: Status = Status.OK
-    error: str | None = None
-    title: str | None = None
-    excerpt: list[str] = field(default_factory=list)
-    excerpt_len: int = 0
+    """What one file's scan accumulates (a plain class: dataclasses cost start-up time)."""
+
+    __slots__ = ("error", "excerpt", "excerpt_len", "findings", "status", "title")
+
+    def __init__(self) -> None:
+        self.findings: list[Finding] = []
+        self.status = Status.OK
+        self.error: str | None = None
+        self.title: str | None = None
+        self.excerpt: list[str] = []
+        self.excerpt_len = 0
 
 
 class Scanner:
@@ -82,7 +83,7 @@ class Scanner:
         digest = hashlib.sha256(data).hexdigest()
         fmt, claimed = decide_format(data, name)
         state = _FileState()
-        base = PurePath(name).name
+        base = os.path.basename(name)
         if base and base != "-":
             filename = Segment(text=base, part=Part.METADATA, detail="filename")
             state.findings.extend(self._segment(filename))
@@ -194,13 +195,12 @@ def expand_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[
         if given == "-":
             yield given
             continue
-        p = Path(given)
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
+        if os.path.isdir(given):
+            for root, dirs, files in os.walk(given):
                 dirs[:] = sorted(d for d in dirs if not d.startswith(".") and not _excluded(os.path.join(root, d), patterns))
                 for name in sorted(files):
                     full = os.path.join(root, name)
-                    if PurePath(name).suffix.lower() in SUFFIXES and not _excluded(full, patterns):
+                    if os.path.splitext(name)[1].lower() in SUFFIXES and not _excluded(full, patterns):
                         yield full
         elif not _excluded(given, patterns):
             yield given  # a missing file becomes a result with status error, not a stop
@@ -235,6 +235,8 @@ def scan_files(
     results: list[FileResult] = []
     jobs = scanner.config.jobs or os.cpu_count() or 1
     if jobs > 1 and "-" not in files and _is_large(files):
+        from concurrent.futures import ProcessPoolExecutor  # ~12 ms: only for large runs
+
         with ProcessPoolExecutor(
             max_workers=min(jobs, len(files)),
             initializer=_init_worker,

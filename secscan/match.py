@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 
 import ahocorasick
 
@@ -19,18 +18,6 @@ from secscan.model import Hit
 from secscan.normalise import fold_keyword
 from secscan.ruleset import Rule, RuleSet
 
-
-@dataclass(frozen=True, slots=True)
-class _Pattern:
-    rule_id: str
-    regex: re.Pattern[str]
-    lines: bool  # runs over the line view: a pattern anchored to line starts and ends
-
-
-@dataclass(frozen=True, slots=True)
-class _Validator:
-    rule_id: str
-    detector: detectors.Detector
 
 
 CONTEXT_CHARS = 30  # what a validator sees on each side of its candidate
@@ -41,8 +28,9 @@ class Matcher:
 
     def __init__(self, ruleset: RuleSet) -> None:
         self.automaton: ahocorasick.Automaton | None = None
-        self.patterns: list[_Pattern] = []
-        self.validators: list[_Validator] = []
+        # (rule id, regex, runs over the line view); (rule id, detector)
+        self.patterns: list[tuple[str, re.Pattern[str], bool]] = []
+        self.validators: list[tuple[str, detectors.Detector]] = []
         entries: dict[str, list[tuple[str, int]]] = {}
         for rule in ruleset.rules:
             self._add(rule, entries)
@@ -61,9 +49,9 @@ class Matcher:
                 bucket.append((rule.id, len(key)))
         if rule.pattern is not None:
             regex = re.compile(rule.pattern)
-            self.patterns.append(_Pattern(rule.id, regex, bool(regex.flags & re.MULTILINE)))
+            self.patterns.append((rule.id, regex, bool(regex.flags & re.MULTILINE)))
         if rule.validator is not None:
-            self.validators.append(_Validator(rule.id, detectors.get(rule.validator)))
+            self.validators.append((rule.id, detectors.get(rule.validator)))
 
     def hits(self, text: str, lines: str) -> Iterator[Hit]:
         """Every candidate hit, in no particular order.
@@ -76,15 +64,15 @@ class Matcher:
             for end, values in self.automaton.iter(text):
                 for rule_id, length in values:
                     yield Hit(rule_id=rule_id, start=end - length + 1, end=end + 1)
-        for p in self.patterns:
-            for m in p.regex.finditer(lines if p.lines else text):
+        for rule_id, regex, on_lines in self.patterns:
+            for m in regex.finditer(lines if on_lines else text):
                 if m.end() > m.start():
-                    yield Hit(rule_id=p.rule_id, start=m.start(), end=m.end(), lines=p.lines)
-        for v in self.validators:
-            for m in v.detector.PATTERN.finditer(text):
+                    yield Hit(rule_id=rule_id, start=m.start(), end=m.end(), lines=on_lines)
+        for rule_id, detector in self.validators:
+            for m in detector.PATTERN.finditer(text):
                 a, b = m.span()
                 before = text[max(0, a - CONTEXT_CHARS) : a]
                 after = text[b : b + CONTEXT_CHARS]
-                severity = v.detector.validate(m.group(), before, after)
+                severity = detector.validate(m.group(), before, after)
                 if severity is not None:
-                    yield Hit(rule_id=v.rule_id, start=a, end=b, severity=severity)
+                    yield Hit(rule_id=rule_id, start=a, end=b, severity=severity)

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+TYPE_CHECKING = False  # typing costs ~3 ms at start-up; annotations are not evaluated
+if TYPE_CHECKING:
+    from typing import Any
 
 from secscan.model import ScanResult, Severity, Status, Verdict
 

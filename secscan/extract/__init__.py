@@ -9,8 +9,8 @@ the pre-commit hook pays for every import).
 from __future__ import annotations
 
 import importlib
+import os
 from collections.abc import Callable, Iterator
-from pathlib import PurePath
 
 from secscan.errors import ExtractError
 from secscan.extract.limits import Deadline, Limits, check_size
@@ -75,7 +75,7 @@ _HTML_MARKERS = (b"<!doctype html", b"<html", b"<head", b"<body", b"<meta", b"<d
 
 
 def format_by_name(name: str) -> Format | None:
-    return SUFFIXES.get(PurePath(name).suffix.lower())
+    return SUFFIXES.get(os.path.splitext(name)[1].lower())
 
 
 def sniff(data: bytes) -> Format | None:

@@ -7,7 +7,7 @@ budget per file cooperatively (extractors call `check()` between pages, parts an
 from __future__ import annotations
 
 import time
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from secscan.errors import ExtractError
 
@@ -30,10 +30,14 @@ class Limits:
         return Deadline(seconds=self.max_seconds)
 
 
-@dataclass(slots=True, kw_only=True)
 class Deadline:
-    seconds: float
-    started: float = field(default_factory=time.monotonic)
+    """A file's time budget, checked cooperatively (a plain class: start-up cost)."""
+
+    __slots__ = ("seconds", "started")
+
+    def __init__(self, *, seconds: float, started: float | None = None) -> None:
+        self.seconds = seconds
+        self.started = time.monotonic() if started is None else started
 
     def check(self) -> None:
         """Raise `ExtractError` once the file has used up its time budget."""

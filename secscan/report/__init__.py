@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from typing import IO
+TYPE_CHECKING = False  # typing costs ~3 ms at start-up; annotations are not evaluated
+if TYPE_CHECKING:
+    from typing import IO
 
 from secscan.model import ScanResult, Severity
 
