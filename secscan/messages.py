@@ -238,6 +238,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
     ),
     "ledger_col_no": ("序号", "No."),
     "ledger_col_id": ("台账编号", "Entry"),
+    "ledger_col_short_id": ("编号", "ID"),
+    "ledger_col_nfindings": ("问题数", "Findings"),
     "ledger_col_date": ("日期", "Date"),
     "ledger_col_time": ("检查时间", "Checked at"),
     "ledger_col_title": ("文件名称", "Title"),

@@ -116,7 +116,8 @@ class Book:
             if isinstance(previous, int) and previous in self.items:
                 self.items[previous].next_scan = entry.id
             return
-        item = self.items.get(content.get("ref"))  # type: ignore[arg-type]
+        ref = content.get("ref")
+        item = self.items.get(ref) if isinstance(ref, int) else None
         if item is None:
             return
         action = Action(

@@ -85,3 +85,18 @@ def scan_result(*files: FileResult) -> ScanResult:
 
 
 PYTHON = sys.executable
+
+
+def approve_and_publish(
+    path: Path, ids: Iterable[int], when: datetime, reviewer: str = "李明"
+) -> None:
+    """Record 同意公开 and publication for every scan in `ids`, in one transaction."""
+    from secscan.ledger.records import publish_content, review_content
+    from secscan.ledger.store import Store
+
+    with Store(path).appending() as appender:
+        for ref in ids:
+            appender.append(
+                review_content(ref, decision="同意公开", actor=reviewer, note=None, when=when)
+            )
+            appender.append(publish_content(ref, actor=reviewer, note=None, when=when))

@@ -25,18 +25,24 @@ def subprocess_env() -> dict[str, str]:
 
 
 @pytest.fixture
-def run_cli(
-    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
-) -> Callable[..., tuple[int, str, str]]:
-    """`secscan.cli.main(argv)` -> (exit code, stdout, stderr), with `ledger` registered."""
+def secscan_main(monkeypatch: pytest.MonkeyPatch) -> Callable[[list[str]], int]:
+    """`secscan.cli.main` with the `ledger` subcommand registered and no ledger in the env."""
     import secscan.cli as cli
 
     if "ledger" not in cli.SUBCOMMANDS:  # while the lead's tuple is being assembled
         monkeypatch.setattr(cli, "SUBCOMMANDS", (*cli.SUBCOMMANDS, "ledger"))
     monkeypatch.delenv("SECSCAN_LEDGER", raising=False)
+    return cli.main
+
+
+@pytest.fixture
+def run_cli(
+    secscan_main: Callable[[list[str]], int], capsys: pytest.CaptureFixture[str]
+) -> Callable[..., tuple[int, str, str]]:
+    """`secscan.cli.main(argv)` -> (exit code, stdout, stderr)."""
 
     def run(*argv: str) -> tuple[int, str, str]:
-        code = cli.main(list(argv))
+        code = secscan_main(list(argv))
         out, err = capsys.readouterr()
         return code, out, err
 

@@ -86,9 +86,11 @@ def test_parallel_writers_lose_nothing_and_keep_one_chain(ledger_path, tmp_path,
 @pytest.mark.skipif(sys.platform == "win32", reason="SIGKILL is POSIX")
 def test_writer_killed_before_commit_leaves_the_ledger_as_it_was(ledger_path, subprocess_env):
     ledger.record_scan(
-        ledger_path, scan_result(file_result("a.docx"), file_result("b.docx")), reviewer="王芳",
+        ledger_path,
+        scan_result(file_result("a.docx"), file_result("b.docx")),
+        reviewer="王芳",
         category=None,
-    )  # fmt: skip
+    )
     before = ledger.verify(ledger_path)
     proc = subprocess.Popen(
         [sys.executable, "-c", HOLDER, str(ledger_path)],

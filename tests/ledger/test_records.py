@@ -79,9 +79,12 @@ def test_excerpt_guides_the_guess_and_is_not_stored(ledger_path):
     untitled = file_result("d/x.docx", title=None)
     excerpt = "2013年1-6月行政审批办件统计\n受理 1200 件，同比增长 12%，办结率 99%，收费 30 万元"
     ids = ledger.record_scan(
-        ledger_path, scan_result(untitled), reviewer="王芳", category=None,
+        ledger_path,
+        scan_result(untitled),
+        reviewer="王芳",
+        category=None,
         texts={"d/x.docx": excerpt},
-    )  # fmt: skip
+    )
     item = ledger.load(ledger_path).items[ids[0]]
     assert item.title == "2013年1-6月行政审批办件统计"
     assert item.category == "统计数据"
@@ -90,9 +93,11 @@ def test_excerpt_guides_the_guess_and_is_not_stored(ledger_path):
 
 def test_title_falls_back_to_the_file_name(ledger_path):
     ids = ledger.record_scan(
-        ledger_path, scan_result(file_result("d/年度工作总结.docx", title=None)), reviewer="王芳",
+        ledger_path,
+        scan_result(file_result("d/年度工作总结.docx", title=None)),
+        reviewer="王芳",
         category=None,
-    )  # fmt: skip
+    )
     item = ledger.load(ledger_path).items[ids[0]]
     assert (item.title, item.category) == ("年度工作总结.docx", "计划总结类")
 
