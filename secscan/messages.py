@@ -214,6 +214,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "台账校验通过：共 {count} 条记录，哈希链完整",
         "ledger verified: {count} entries, hash chain intact",
     ),
+    "ledger_head": (
+        "末条记录哈希：{hash}（可抄录留存，日后校验时比对）",
+        "head hash: {hash} (note it down to compare at the next check)",
+    ),
     "ledger_chain_ok": ("通过（共 {count} 条记录）", "intact ({count} entries)"),
     "ledger_broken_edited": (
         "台账校验失败：第 {id} 条记录的内容被改动",

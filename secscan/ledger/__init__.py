@@ -61,6 +61,8 @@ def record_scan(
     `reviewer` None means the OS user; `category` None means guess it from the title and
     `texts[file.path]` (an opening excerpt, never stored) and mark it as guessed.
     """
+    if not result.files:
+        return []  # nothing checked: do not create a ledger file for it
     with Store(path).appending() as appender:
         return record_files(
             appender,

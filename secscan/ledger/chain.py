@@ -72,6 +72,7 @@ class Verification:
 
     checked: int
     problem: Problem | None
+    head: str = GENESIS  # hash of the last entry, to note down outside the ledger
 
     @property
     def ok(self) -> bool:
@@ -102,7 +103,7 @@ def verify(
         return Verification(head_id, Problem(head_id + 1, "inserted"))
     if head_hash is not None and count and head_hash != prev_hash:
         return Verification(count - 1, Problem(rows[-1].id, "edited"))
-    return Verification(checked=count, problem=None)
+    return Verification(checked=count, problem=None, head=prev_hash)
 
 
 def _check_row(

@@ -131,7 +131,17 @@ def test_review_and_publish_record_new_entries_and_warn(run_cli, filled):
 
 def test_verify_exit_codes_name_the_entry(run_cli, filled):
     code, out, _ = run_cli("ledger", "verify", "--ledger", str(filled))
-    assert (code, out.strip()) == (0, "台账校验通过：共 2 条记录，哈希链完整")
+    head = ledger.verify(filled).head
+    assert (code, out.splitlines()) == (
+        0,
+        [
+            "台账校验通过：共 2 条记录，哈希链完整",
+            f"末条记录哈希：{head}（可抄录留存，日后校验时比对）",
+        ],
+    )
+    conn = sqlite3.connect(filled)
+    assert conn.execute("SELECT hash FROM entries WHERE id = 2").fetchone() == (head,)
+    conn.close()
     conn = sqlite3.connect(filled)
     conn.execute("DROP TRIGGER entries_no_update")
     conn.execute("UPDATE entries SET body = replace(body, '\"block\"', '\"pass\"') WHERE id = 1")
@@ -202,3 +212,33 @@ def test_missing_ledger_and_bad_date_are_one_line_errors(run_cli, tmp_path):
     assert err.startswith("secscan: 错误: 参数有误：")
     assert "2026-13-01" in err
     assert not missing.exists()
+
+
+def test_scan_records_to_the_ledger_masked_and_review_follows(run_cli, tmp_path):
+    pytest.importorskip("secscan.engine")
+    raw_id = "110101199003074514"  # valid check digit: the engine must find and mask it
+    draft = tmp_path / "draft.txt"
+    draft.write_text(
+        f"关于2013年政府信息公开工作的总结\n联系人身份证号 {raw_id}，本文件为机密★1年。\n",
+        encoding="utf-8",
+    )
+    path = tmp_path / "ledger.sqlite"
+    code, _, _ = run_cli("scan", str(draft), "--ledger", str(path), "--reviewer", "王芳")
+    assert code == 1
+    code, out, _ = run_cli("ledger", "list", "--ledger", str(path), "--format", "json")
+    (row,) = json.loads(out)
+    assert (row["title"], row["verdict"], row["reviewer"]) == (
+        "关于2013年政府信息公开工作的总结",
+        "block",
+        "王芳",
+    )
+    assert row["category"] == "计划总结类"
+    assert row["category_guessed"] is True
+    for part in tmp_path.glob("ledger.sqlite*"):
+        assert raw_id.encode() not in part.read_bytes()
+    code, _, _ = run_cli(
+        "ledger", "review", str(row["id"]), "--decision", "不予公开", "--ledger", str(path)
+    )
+    assert code == 0
+    code, out, _ = run_cli("ledger", "verify", "--ledger", str(path))
+    assert (code, out.splitlines()[0]) == (0, "台账校验通过：共 2 条记录，哈希链完整")

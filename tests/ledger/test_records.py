@@ -216,3 +216,8 @@ def test_no_raw_personal_number_lands_in_the_ledger(ledger_path):
     item = ledger.load(ledger_path).items[ids[0]]
     assert item.title == "关于330206********1234号申请的答复"
     assert item.findings[0]["match"] == "330206********1234"
+
+
+def test_an_empty_run_creates_no_ledger(ledger_path):
+    assert ledger.record_scan(ledger_path, scan_result(), reviewer="王芳", category=None) == []
+    assert not ledger_path.exists()
