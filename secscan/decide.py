@@ -64,7 +64,8 @@ class Decider:
             if self._accept(rule, hit, segment, view.text):
                 kept.append(hit)
         return [
-            self._finding(h, segment, lines if h.lines else folded, masks) for h in _longest(kept)
+            self._finding(h, segment, lines if h.lines else folded, lines.text, masks)
+            for h in _longest(kept)
         ]
 
     def _accept(self, rule: Rule, hit: Hit, segment: Segment, text: str) -> bool:
@@ -111,7 +112,12 @@ class Decider:
         return start, end, detectors.get(rule.validator).mask(original)
 
     def _finding(
-        self, hit: Hit, segment: Segment, folded: Folded, masks: list[tuple[int, int, str]]
+        self,
+        hit: Hit,
+        segment: Segment,
+        folded: Folded,
+        line_text: str,
+        masks: list[tuple[int, int, str]],
     ) -> Finding:
         rule = self.rules[hit.rule_id]
         start, end = folded.span(hit.start, hit.end)
@@ -122,7 +128,7 @@ class Decider:
         severity = rule.severity
         if hit.severity is not None and hit.severity.rank < severity.rank:
             severity = hit.severity
-        near = folded.text[max(0, hit.start - 16) : hit.end + 16]
+        near = _same_line(line_text, start, end, 16)  # the document's own lines, folded
         return Finding(
             rule_id=rule.id,
             rule_name=rule.localized_name(self.lang),
@@ -218,6 +224,14 @@ def locate(segment: Segment, offset: int) -> Location:
         line=line,
         column=(column or 1) + offset - base_offset,
     )
+
+
+def _same_line(text: str, start: int, end: int, reach: int) -> str:
+    """Up to `reach` characters around [start, end), not crossing a line break: an edit on
+    another line leaves a finding's fingerprint (and so the baseline) alone."""
+    lo = text.rfind("\n", max(0, start - reach), start) + 1 or max(0, start - reach)
+    hi = text.find("\n", end, end + reach)
+    return text[lo : hi if hi != -1 else end + reach]
 
 
 def fingerprint(rule_id: str, hit: str, near: str) -> str:

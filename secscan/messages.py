@@ -42,6 +42,10 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "文件过大（{size} 字节，上限 {limit} 字节）",
         "file too large ({size} bytes, limit {limit})",
     ),
+    "binary_content": (
+        "内容不是文本（含大量控制字符），无法作为文本检查",
+        "the content is not text (many control characters); it cannot be checked as text",
+    ),
     "limit_depth": (
         "文件嵌套过深，无法完整检查",
         "the file is nested too deeply to be checked fully",
@@ -307,6 +311,11 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger_warn_undecided": (
         "注意：第 {id} 条检查尚无审查意见",
         "warning: check {id} has no review decision",
+    ),
+    "ledger_warn_superseded": (
+        "注意：第 {id} 条之后该文件已重新检查（第 {next} 条），发布的应是最新检查的版本",
+        "warning: the file was checked again after entry {id} (entry {next}); "
+        "publish the latest check",
     ),
     "ledger_list_empty": ("没有符合条件的记录", "no matching entries"),
     "ledger_list_title": ("保密审查台账（{n} 条）", "Review ledger ({n} entries)"),

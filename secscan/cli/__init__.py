@@ -22,7 +22,7 @@ from secscan import __version__
 from secscan.errors import SecscanError
 from secscan.messages import text
 
-SUBCOMMANDS = ("scan", "rules")
+SUBCOMMANDS = ("scan", "rules", "ledger")
 
 EXIT_OK, EXIT_FOUND, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
 
@@ -118,6 +118,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             args = parser.parse_args(args_list)
         except SystemExit as exc:  # --help, --version, usage errors
             return int(exc.code or 0)
+        args.lang_given = getattr(args, "lang", None) is not None
         args.lang = getattr(args, "lang", None) or lang
         args.debug = getattr(args, "debug", False)
         if args.command is None:

@@ -43,7 +43,7 @@ def run(args: argparse.Namespace) -> int:
     from secscan.engine import Scanner, expand_paths, scan_files
 
     flags = {
-        "lang": args.lang,
+        "lang": args.lang if args.lang_given else None,
         "fail_on": args.fail_on,
         "rules": tuple(args.rules) if args.rules else None,
         "builtin_rules": False if args.no_builtin_rules else None,
@@ -53,6 +53,8 @@ def run(args: argparse.Namespace) -> int:
         "reviewer": args.reviewer,
     }
     config = load_config(flags, config_path=args.config)
+    if not args.lang_given:
+        args.lang = config.lang  # the config file may choose the language; a flag wins
     scanner = Scanner(config)
     files = list(expand_paths(args.paths, config.exclude))
     if sys.stderr.isatty() and len(files) > 1 and args.format == "text":

@@ -41,7 +41,27 @@ def canonical(name: str) -> str | None:
 
 
 def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
-    """Return (text, codec). Raises ExtractError("undecodable") when nothing decodes cleanly."""
+    """Return (text, codec). Raises ExtractError("undecodable") when nothing decodes cleanly,
+    and ExtractError("binary_content") when what decodes is not text (a binary file named .txt
+    decodes as some legacy code page, but must not pass as a clean text)."""
+    text, codec = _decode(data, declared)
+    if _is_binary(text):
+        raise ExtractError("binary_content")
+    return text, codec
+
+
+_CONTROLS = frozenset(chr(c) for c in range(32)) - frozenset("\t\n\r\f\v\x1b")
+
+
+def _is_binary(text: str) -> bool:
+    sample = text[:65536]
+    if "\x00" in sample:
+        return True
+    controls = sum(1 for ch in sample if ch in _CONTROLS)
+    return controls > max(8, len(sample) // 100)
+
+
+def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
     for bom, codec in _BOMS:
         if data.startswith(bom):
             return _strict(data[len(bom) :], codec), codec
