@@ -46,8 +46,11 @@ _SINGLE_SURNAMES = (
     "毛郝顾龚邵万覃武钱戴严欧莫孔向常汤康易乔赖文施洪辛柳庞樊殷牛聂章鲁葛伍申尤毕翟"
 )
 _COMPOUND_SURNAMES = "欧阳|司马|诸葛|上官|司徒|东方|皇甫|慕容|夏侯|令狐|公孙|长孙|宇文|尉迟"
+# A name never ends in a character that closes an organisation or a label (交易中心, 公安局,
+# 服务站, 电话): 易 is a surname, but 易中心 is not a person.
+_NOT_LAST = "心局办委院所站队科处部厅会司村镇街区县市省厂校馆组室台网码话机址箱电线真务"
 _NAME = (
-    rf"(?:{_COMPOUND_SURNAMES}|[{_SINGLE_SURNAMES}])[\u4e00-\u9fff]{{1,2}}"
+    rf"(?:{_COMPOUND_SURNAMES}|[{_SINGLE_SURNAMES}])[\u4e00-\u9fff]?(?![{_NOT_LAST}])[\u4e00-\u9fff]"
     r"(?:先生|女士|同志|老师)?"
 )
 _SEP_CLASS = "[" + re.escape(_SEPARATORS) + "]"

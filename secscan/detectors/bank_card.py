@@ -23,10 +23,13 @@ from secscan.model import Severity
 
 NAME = "bank_card"
 
+# Contiguous 16-19 digits, or 4-4-4-4 groups with an optional 1-3 digit tail (19-digit cards).
+# The first digit is consumed before the look-behinds so that re skips to digits in C.
 PATTERN = re.compile(
-    r"(?<![0-9A-Za-z*])"
-    r"(?:[0-9]{16,19}(?![0-9A-Za-z*@])"
-    r"|(?<![0-9][ -])[0-9]{4}(?:[ -][0-9]{4}){3}(?:[ -][0-9]{1,3})?(?![ -]?[0-9])(?![A-Za-z*@]))"
+    r"[0-9](?<![0-9A-Za-z*][0-9])"
+    r"(?:[0-9]{15,18}(?![0-9A-Za-z*@])"
+    r"|(?<![0-9][ -][0-9])[0-9]{3}[ -][0-9]{4}[ -][0-9]{4}[ -][0-9]{4}(?:[ -][0-9]{1,3})?"
+    r"(?![ -]?[0-9])(?![A-Za-z*@]))"
 )
 
 CARD_WORDS = _context.words(

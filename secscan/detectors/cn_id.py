@@ -21,13 +21,14 @@ NAME = "cn_id"
 
 # Contiguous, the 6-8-4 layout of the standard, or the 4-4-4-4-2 layout of forms and banks.
 # Look-arounds keep digits, Latin letters and mask stars out on both sides (\b does not separate
-# a CJK character from a digit).
+# a CJK character from a digit). The first digit is consumed before the look-behind so that re
+# skips to digits in C: a leading look-around defeats that and costs ~6x on Chinese text.
 PATTERN = re.compile(
-    r"(?i)(?<![0-9a-z*])"
-    r"(?:[0-9]{17}[0-9x]"
-    r"|[0-9]{6}[ -][0-9]{8}[ -][0-9]{3}[0-9x]"
-    r"|[0-9]{4}[ -][0-9]{4}[ -][0-9]{4}[ -][0-9]{4}[ -][0-9][0-9x])"
-    r"(?![0-9a-z*])"
+    r"[0-9](?<![0-9A-Za-z*][0-9])"
+    r"(?:[0-9]{16}[0-9xX]"
+    r"|[0-9]{5}[ -][0-9]{8}[ -][0-9]{3}[0-9xX]"
+    r"|[0-9]{3}[ -][0-9]{4}[ -][0-9]{4}[ -][0-9]{4}[ -][0-9][0-9xX])"
+    r"(?![0-9A-Za-z*])"
 )
 
 # GB/T 2260 province codes in use, plus 71 (台湾) as listed there.

@@ -14,7 +14,9 @@ from secscan.model import Severity
 
 NAME = "cn_id15"
 
-PATTERN = re.compile(r"(?i)(?<![0-9a-z*])[0-9]{15}(?![0-9a-z*])")
+# The first digit is consumed before the look-behind so that re can skip to candidate
+# characters in C (a leading look-around defeats that and costs ~6x on Chinese text).
+PATTERN = re.compile(r"[0-9](?<![0-9A-Za-z*][0-9])[0-9]{14}(?![0-9A-Za-z*])")
 
 CONTEXT_WORDS = ("身份证", "身份号码", "公民身份", "证件号", "证件号码", "身份证件")
 _WINDOW = 20

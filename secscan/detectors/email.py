@@ -20,8 +20,8 @@ NAME = "email"
 # characters and a domain that ends in a letter. The look-behind stops a match starting inside
 # a longer local part; validate() checks the domain's shape.
 PATTERN = re.compile(
-    r"(?i)(?<![0-9a-z._%+-])[0-9a-z][0-9a-z._%+-]{0,63}@[0-9a-z][0-9a-z.-]{0,250}[a-z]"
-    r"(?![0-9a-z-])"
+    r"[0-9A-Za-z](?<![0-9A-Za-z._%+-][0-9A-Za-z])[0-9A-Za-z._%+-]{0,63}"
+    r"@[0-9A-Za-z][0-9A-Za-z.-]{0,250}[A-Za-z](?![0-9A-Za-z-])"
 )
 
 PERSONAL_DOMAINS = frozenset(

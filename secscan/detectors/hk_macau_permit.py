@@ -20,9 +20,9 @@ from secscan.model import Severity
 NAME = "hk_macau_permit"
 
 PATTERN = re.compile(
-    r"(?i)(?<![0-9a-z*])"
-    r"(?:c[0-9a-hj-np-z][0-9]{7}|w[0-9]{8}|[hm][0-9]{8}(?:[0-9]{2})?)"
-    r"(?![0-9a-z*])"
+    r"[cwhmCWHM](?<![0-9A-Za-z*][cwhmCWHM])"
+    r"(?:(?<=[cC])[0-9a-hj-np-zA-HJ-NP-Z][0-9]{7}|(?<=[wW])[0-9]{8}|(?<=[hmHM])[0-9]{8}(?:[0-9]{2})?)"
+    r"(?![0-9A-Za-z*])"
 )
 
 CONTEXT_WORDS = ("通行证", "回乡证", "港澳", "证件号", "证件号码")

@@ -24,9 +24,10 @@ NAME = "landline"
 
 # Area codes: 010, 02x, or 0[3-9]xx (GB/T 2260-era numbering plan); local numbers never start
 # with 0 or 1. Forms: 0574-87654321, (0574)87654321, 0574 8765 4321, 057487654321, ext. 转123.
+# The first character is consumed before the look-behind so that re skips to it in C.
 PATTERN = re.compile(
-    r"(?<![0-9A-Za-z*])"
-    r"(?:\(0(?:10|2[0-9]|[3-9][0-9]{2})\)[ -]?|0(?:10|2[0-9]|[3-9][0-9]{2})[ -]?)"
+    r"[(0](?<![0-9A-Za-z*][(0])"
+    r"(?:(?<=\()0(?:10|2[0-9]|[3-9][0-9]{2})\)[ -]?|(?<=0)(?:10|2[0-9]|[3-9][0-9]{2})[ -]?)"
     r"[2-9][0-9]{2,3}[ -]?[0-9]{4}"
     r"(?:(?:转|-|分机|ext\.?)[0-9]{1,5})?"
     r"(?![0-9A-Za-z*])"

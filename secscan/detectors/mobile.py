@@ -24,10 +24,12 @@ from secscan.model import Severity
 
 NAME = "mobile"
 
-# '@' is kept out after the number: 13812345678@163.com is the e-mail detector's hit.
+# '@' is kept out after the number: 13812345678@163.com is the e-mail detector's hit. The first
+# character (+, 0 of 0086, or 1) is consumed before the look-behinds so that re skips to it in C.
 PATTERN = re.compile(
-    r"(?<![0-9A-Za-z*+])(?:(?:\+|00)86[ -]?)?"
-    r"1[3-9][0-9](?:[0-9]{8}|[ -][0-9]{4}[ -][0-9]{4})"
+    r"[+01](?<![0-9A-Za-z*+][+01])"
+    r"(?:(?<=\+)86[ -]?1|(?<=0)086[ -]?1|(?<=1))"
+    r"[3-9][0-9](?:[0-9]{8}|[ -][0-9]{4}[ -][0-9]{4})"
     r"(?![0-9A-Za-z*@])"
 )
 

@@ -18,9 +18,9 @@ from secscan.model import Severity
 NAME = "passport"
 
 PATTERN = re.compile(
-    r"(?i)(?<![0-9a-z*])"
-    r"(?:[gdsp][0-9]{8}|e[a-hj-np-z0-9][0-9]{7}|[dsp]e[0-9]{7})"
-    r"(?![0-9a-z*])"
+    r"[gdspeGDSPE](?<![0-9A-Za-z*][gdspeGDSPE])"
+    r"(?:(?<=[gdspGDSP])[0-9]{8}|(?<=[eE])[a-hj-np-zA-HJ-NP-Z0-9][0-9]{7}|(?<=[dspDSP])[eE][0-9]{7})"
+    r"(?![0-9A-Za-z*])"
 )
 
 CONTEXT_WORDS = ("护照", "passport", "证件号", "证件号码", "旅行证件")

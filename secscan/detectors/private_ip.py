@@ -18,10 +18,12 @@ from secscan.model import Severity
 NAME = "private_ip"
 
 _OCTET = r"[0-9]{1,3}"
+# Every range starts with 1 (10, 127, 172, 192, 169): the literal lets re skip to it in C, and
+# the look-behind after it keeps digits, letters and dots out in front.
 PATTERN = re.compile(
-    r"(?<![0-9A-Za-z.])"
-    rf"(?:(?:10|127)\.{_OCTET}\.{_OCTET}\.{_OCTET}"
-    rf"|(?:172\.(?:1[6-9]|2[0-9]|3[01])|192\.168|169\.254)\.{_OCTET}\.{_OCTET})"
+    r"1(?<![0-9A-Za-z.]1)"
+    rf"(?:(?:0|27)\.{_OCTET}\.{_OCTET}\.{_OCTET}"
+    rf"|(?:72\.(?:1[6-9]|2[0-9]|3[01])|92\.168|69\.254)\.{_OCTET}\.{_OCTET})"
     r"(?::[0-9]{1,5})?"
     r"(?![0-9A-Za-z]|\.[0-9])"
 )

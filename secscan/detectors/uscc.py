@@ -26,7 +26,8 @@ _WEIGHTS = (1, 3, 9, 27, 19, 26, 16, 17, 20, 29, 25, 13, 8, 24, 10, 30, 28)
 _AUTHORITIES = frozenset("123456789ANY")
 
 PATTERN = re.compile(
-    r"(?i)(?<![0-9a-z])[0-9a-hj-npqrtuwxy]{18}(?![0-9a-z])",
+    r"[0-9a-hj-npqrtuwxyA-HJ-NPQRTUWXY](?<![0-9A-Za-z][0-9a-hj-npqrtuwxyA-HJ-NPQRTUWXY])"
+    r"[0-9a-hj-npqrtuwxyA-HJ-NPQRTUWXY]{17}(?![0-9A-Za-z])"
 )
 
 

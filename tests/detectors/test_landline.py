@@ -31,6 +31,8 @@ SPANS = [
     # unlabelled, or labelled only 联系电话: the normal case for an office
     ("联系电话：0574-87654321", []),
     ("地址：宁波市镇海区，0574-87654321", []),
+    # 易 is a surname, but 交易中心 is an organisation, not a person (real procurement notice)
+    ("市公共资源交易中心：0579-87651729", []),
     # service numbers and 400/800 numbers are public and do not start with 0
     ("请拨打12345政务服务热线或12315、12388", []),
     ("400-123-4567 800-820-8820", []),

@@ -31,6 +31,8 @@ SPANS = [
     ("008618812341234", [("008618812341234", W)]),
     # 16x and 17x ranges (validator.js vectors)
     ("16565600001；17269427292", [("16565600001", W), ("17269427292", W)]),
+    # an organisation's name before the number is not a person's (公安局 ends in 局)
+    ("镇海区公安局 13812345678", [("13812345678", W)]),
     # an office label does not make a mobile public: still WARN
     ("咨询电话：13812345678", [("13812345678", W)]),
     # full-width digits fold to ASCII
