@@ -269,6 +269,7 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "ledger_finding_cell": ("{name}（{severity}）{n}处", "{name} ({severity}) x{n}"),
     "ledger_and_more": ("等", " and more"),
     "ledger_pending_review": ("待审查", "awaiting review"),
+    "ledger_rechecked_in": ("修改后已复查（台账第{id}条）", "re-checked in entry {id}"),
     "ledger_published_on": ("已于{date}发布", "published {date}"),
     "ledger_sheet": ("保密审查台账", "Review ledger"),
     "ledger_docx_title": ("政府信息公开保密审查台账", "Confidentiality review ledger"),

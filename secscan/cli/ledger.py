@@ -383,6 +383,8 @@ def _warn_publication(book: Book, entry_id: int, args: argparse.Namespace) -> No
         _say("ledger_warn_unresolved", args, sys.stderr, id=item.id, n=len(item.unresolved_blocks))
     if item.decision is None:
         _say("ledger_warn_undecided", args, sys.stderr, id=item.id)
+    if item.next_scan is not None:
+        _say("ledger_warn_superseded", args, sys.stderr, id=item.id, next=item.next_scan)
 
 
 # --- verify / where ---------------------------------------------------------------------------

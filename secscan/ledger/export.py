@@ -86,13 +86,15 @@ def findings_text(item: Item, lang: str = "zh") -> str:
 
 
 def decision_text(item: Item, lang: str = "zh") -> str:
-    """处理意见: the last decision with its note, and the publication date once published."""
+    """处理意见: the last decision with its note, the re-check if any, the publication date."""
     if item.decision is None:
         out = text("ledger_pending_review", lang)
     else:
         out = item.decision.decision or ""
         if item.decision.note:
             out += f"（{item.decision.note}）"
+    if item.next_scan is not None:
+        out += "；" + text("ledger_rechecked_in", lang, id=item.next_scan)
     if item.published is not None:
         published = item.published.time.date().isoformat()
         out += "；" + text("ledger_published_on", lang, date=published)

@@ -242,3 +242,14 @@ def test_scan_records_to_the_ledger_masked_and_review_follows(run_cli, tmp_path)
     assert code == 0
     code, out, _ = run_cli("ledger", "verify", "--ledger", str(path))
     assert (code, out.splitlines()[0]) == (0, "台账校验通过：共 2 条记录，哈希链完整")
+
+
+def test_publishing_a_superseded_check_warns(run_cli, filled, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    ledger.record_scan(filled, scan_result(file_result("x.docx")), reviewer="王芳", category=None)
+    ledger.record_scan(filled, scan_result(file_result("x.docx")), reviewer="王芳", category=None)
+    code, _, err = run_cli(
+        "ledger", "review", "3", "--decision", "同意公开", "--publish", "--ledger", str(filled)
+    )
+    assert code == 0
+    assert "注意：第 3 条之后该文件已重新检查（第 4 条），发布的应是最新检查的版本" in err

@@ -166,3 +166,22 @@ def test_summary_docx_carries_figures_table_and_paragraph(ledger_path, tmp_path)
     body = "\n".join(p.text for p in document.paragraphs)
     assert "全年主动公开政府信息共1条，其中统计数据1条，占100%。" in body
     assert "政府信息公开保密审查相关台账资料健全" in body
+
+
+def test_decision_cell_says_when_the_file_was_checked_again(ledger_path, tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    (first,) = ledger.record_scan(
+        ledger_path,
+        scan_result(file_result("x.docx", findings=[finding()])),
+        reviewer="王芳",
+        category=None,
+    )
+    ledger.review(ledger_path, first, decision="修改后公开", reviewer="李明", note="删去密级标志")
+    (again,) = ledger.record_scan(
+        ledger_path, scan_result(file_result("x.docx")), reviewer="王芳", category=None
+    )
+    item = ledger.load(ledger_path).items[first]
+    assert (
+        export.decision_text(item)
+        == f"修改后公开（删去密级标志）；修改后已复查（台账第{again}条）"
+    )
