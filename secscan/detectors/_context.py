@@ -31,6 +31,18 @@ RECORD_LABELS: tuple[str, ...] = words(
     " 登记号 许可证号 备案号 代码"
 )
 
+# A quantity, not an identifier: 13500000000元, 6222021234567890元 in a budget table.
+UNITS: tuple[str, ...] = words(
+    "元 万 亿 吨 千克 公斤 平方 立方 公里 千米 米 人 户 次 件 个 台 亩 % ‰"
+)
+CURRENCY: tuple[str, ...] = ("¥", "￥", "$", "rmb", "人民币")
+
+
+def is_quantity(before: str, after: str) -> bool:
+    """A unit right after the digits or a currency sign right before them."""
+    return after.lstrip(" ").startswith(UNITS) or before.rstrip(" ").endswith(CURRENCY)
+
+
 # 统一社会信用代码 and its relatives: an organisation's public registry number (GB 32100).
 ORG_CODE_LABELS: tuple[str, ...] = words(
     "统一社会信用代码 信用代码 社会信用 组织机构代码 机构代码 纳税人识别号 税号 注册号"

@@ -8,7 +8,7 @@ Severity (chinese-rules.md §3.4):
   WARN — some UnionPay debit cards really fail Luhn (braintree/card-validator #112, hutool #2510);
 - 对公 / 单位账户 labels: INFO at most (an organisation's account is published on purpose);
 - anything else, including 18-character numbers that are valid ID numbers or 统一社会信用代码
-  (cn_id and uscc own those) and runs labelled 订单号/流水号/编号: None.
+  (cn_id and uscc own those), runs labelled 订单号/流水号/编号 and amounts (…元): None.
 
 Groups of four separated by one space or dash are accepted (6226 0509 6775 0613); a grouped run
 that continues into more digit groups is not a card and is not cut into one.
@@ -70,7 +70,7 @@ def validate(candidate: str, before: str, after: str) -> Severity | None:
     if len(digits) == 18 and uscc.is_valid(digits) and not card_word:
         return None  # an all-digit 统一社会信用代码
     labels = {"record": _context.RECORD_LABELS, "card": CARD_WORDS}
-    if _context.closest(near, labels) == "record":
+    if _context.closest(near, labels) == "record" or _context.is_quantity(before, after):
         return None
     if luhn_ok(digits) and has_card_iin(digits):
         found = Severity.BLOCK

@@ -87,6 +87,11 @@ def is_valid(code: str, today: date | None = None) -> bool:
     )
 
 
+def occurs_in(text: str) -> bool:
+    """True when `text` holds a valid ID number: a row of a register of people (张三 ID 138…)."""
+    return any(is_valid(compact(m.group())) for m in PATTERN.finditer(text))
+
+
 def validate(candidate: str, before: str, after: str) -> Severity | None:
     code = compact(candidate)
     if not is_valid(code):

@@ -6,8 +6,8 @@ is quiet unless the number is plainly somebody's home (chinese-rules.md §3.3):
 - the nearest label is an office one (办公电话, 咨询电话, 监督电话, 投诉/举报电话, 传真, 热线,
   值班电话 …): None — a public contact point;
 - the nearest label is a home one (家庭电话, 住宅电话, 宅电, 家庭住址 …): WARN;
-- a person word or a name beside it (申请人张三 0574-…): INFO — often a named official's desk
-  line, worth a look but not a leak by itself;
+- a person word, a name or a valid ID number beside it (申请人张三 0574-…): INFO — often a
+  named official's desk line, worth a look but not a leak by itself;
 - otherwise: None (an unlabelled office number, or one labelled only 联系电话, is the normal case).
 
 Service numbers (12345, 12315, 12388) and 400/800 numbers do not start with 0 and never match.
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import re
 
-from secscan.detectors import _context
+from secscan.detectors import _context, cn_id
 from secscan.model import Severity
 
 NAME = "landline"
@@ -57,6 +57,8 @@ def validate(candidate: str, before: str, after: str) -> Severity | None:
         after[:_WINDOW], _PERSON
     )
     if near_person or _context.is_name_before(before) or _context.is_name_after(after):
+        return Severity.INFO
+    if cn_id.occurs_in(before + " " + after):  # a row of a register of people
         return Severity.INFO
     return None
 

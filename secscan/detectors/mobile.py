@@ -4,11 +4,12 @@ The candidate is lenient (``1[3-9]`` + 9 digits, optionally ``+86``/``0086`` and
 validity follows libphonenumber's CN mobile ranges (phonenumbers 9.0.43, ``region_CN.py``;
 chinese-rules.md §3.2). Severity (chinese-rules.md §6.2):
 
-- allocated range and a person near (姓名, 联系人, 手机, 联系方式, 申请人 …, or a name such as
-  张三 / 王女士 right beside it): BLOCK — a named person's mobile;
+- allocated range and a person near (姓名, 联系人, 手机, 联系方式, 申请人 …, a name such as
+  张三 / 王女士 right beside it, or a valid ID number in the same row): BLOCK — a named
+  person's mobile;
 - allocated range, nobody named: WARN — still usually somebody's own phone;
 - outside the allocated ranges: WARN only with a person or phone word near, else None;
-- a record label (订单号, 编号, 文号 …) nearest the number: None.
+- a record label (订单号, 编号, 文号 …) nearest the number, or a unit after it (元, 万, 人): None.
 
 A mobile labelled 咨询电话 is not let through: an office line published as a staff member's mobile
 is exactly what the 2022 永安市 通报 called a privacy leak. Exempting office labels is the
@@ -19,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-from secscan.detectors import _context
+from secscan.detectors import _context, cn_id
 from secscan.model import Severity
 
 NAME = "mobile"
@@ -64,7 +65,9 @@ def validate(candidate: str, before: str, after: str) -> Severity | None:
     labels = {"record": _context.RECORD_LABELS, "phone": PHONE_WORDS + _context.PERSON_WORDS}
     if _context.closest(before[-12:], labels) == "record":
         return None
-    person = _context.is_person_context(before, after)
+    if _context.is_quantity(before, after):
+        return None
+    person = _context.is_person_context(before, after) or cn_id.occurs_in(before + " " + after)
     if is_allocated(number):
         return Severity.BLOCK if person else Severity.WARN
     if person or _context.has_any(before[-12:], PHONE_WORDS):

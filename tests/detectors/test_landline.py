@@ -20,6 +20,8 @@ SPANS = [
     ("申请人张三，联系电话：0574-87654321", [("0574-87654321", INFO)]),
     # a name right before: INFO, including the 7-digit local number and an extension
     ("王五 0574-8765432转123", [("0574-8765432转123", INFO)]),
+    # a register row with a valid ID number (stdnum vector) in it: INFO
+    ("2 44011320141005001x 0574-87654321", [("0574-87654321", INFO)]),
     # full-width brackets and digits fold to ASCII
     ("家庭电话（０２１）６２３４５６７８", [("（０２１）６２３４５６７８", W)]),
     # --- not found ---------------------------------------------------------------------------

@@ -24,6 +24,8 @@ SPANS = [
     ("18199617480（李四）", [("18199617480", B)]),
     # a table row: 序号 姓名 性别 手机 (spaces between CJK characters are folded away)
     ("1 张三 男 19151751717", [("19151751717", B)]),
+    # a register row: the name is two columns away, but a valid ID number stands in the row
+    ("1 李四 女 360426199101010071 18199617480", [("18199617480", B)]),
     # 3-4-4 groups and +86 / 0086 prefixes belong to the span
     ("手机号码：138-1234-5678", [("138-1234-5678", B)]),
     ("Tel: +86 138 1234 5678", [("+86 138 1234 5678", W)]),
@@ -33,6 +35,8 @@ SPANS = [
     ("16565600001；17269427292", [("16565600001", W), ("17269427292", W)]),
     # an organisation's name before the number is not a person's (公安局 ends in 局)
     ("镇海区公安局 13812345678", [("13812345678", W)]),
+    # a comma then a word that starts like a unit (人民路) is not a quantity
+    ("电话13812345678，人民路12号", [("13812345678", W)]),
     # an office label does not make a mobile public: still WARN
     ("咨询电话：13812345678", [("13812345678", W)]),
     # full-width digits fold to ASCII
@@ -58,6 +62,9 @@ SPANS = [
     ("订单号13812345678", []),
     # a mailbox name: the e-mail detector reports it
     ("13812345678@163.com", []),
+    # an amount in a budget table, not a phone
+    ("总投资13500000000元", []),
+    ("¥13500000000", []),
     # the 12345 hotline
     ("市民可拨打12345政务服务热线", []),
 ]
