@@ -59,7 +59,9 @@ _BODY, _INSERTED, _DELETED, _HIDDEN = 0, 1, 2, 3
 _LINK_FIELD = re.compile(r"\b(HYPERLINK|INCLUDETEXT|INCLUDEPICTURE|LINK|DDEAUTO|DDE)\b", re.I)
 # Sensitivity labels (Microsoft Purview's MSIP_Label_<guid>_Name, Titus, home-grown
 # SecurityLevel fields); DocSecurity is Word's own lock flag, not a label.
-_LABEL_NAME = re.compile(r"MSIP_Label_.*_Name$|classification|securitylevel|sensitivity|密级|保密", re.I)
+_LABEL_NAME = re.compile(
+    r"MSIP_Label_.*_Name$|classification|securitylevel|sensitivity|密级|保密", re.I
+)
 _PATHLIKE = re.compile(r"[\\/]|^[A-Za-z]:")
 _CORE_SKIP = {"created", "modified", "lastPrinted", "revision"}
 _APP_TEXT = ("Company", "Manager", "Template", "HyperlinkBase")
@@ -131,8 +133,10 @@ def _read_rels(package: SafeZip, path: str, base: str) -> list[_Rel]:
         target = rel.get("Target", "")
         external = rel.get("TargetMode") == "External"
         if not external:
-            target = target.lstrip("/") if target.startswith("/") else posixpath.normpath(
-                posixpath.join(base, target)
+            target = (
+                target.lstrip("/")
+                if target.startswith("/")
+                else posixpath.normpath(posixpath.join(base, target))
             )
         rels.append(_Rel(rel.get("Type", "").rsplit("/", 1)[-1], target, external))
     return rels
@@ -143,9 +147,9 @@ def _targets(rels: list[_Rel], kind: str, package: SafeZip, prefix: str) -> list
     (a header no section points at is still in the file, and still published with it)."""
     found = [r.target for r in rels if r.kind == kind and not r.external and package.has(r.target)]
     for name in package.names():
-        if name.startswith(prefix) and name.endswith(".xml") and "/_rels/" not in name:
-            if name not in found:
-                found.append(name)
+        orphan = name.startswith(prefix) and name.endswith(".xml") and name not in found
+        if orphan and "/_rels/" not in name:
+            found.append(name)
     return found
 
 
@@ -191,6 +195,7 @@ class _Para:
     detail: str | None
     skip: bool = False
     hidden: bool = False  # the paragraph style hides it
+    boxed: bool = False  # inside a text box, which does not break the page flow
     body: list[str] = field(default_factory=list)
     # (kind, author, text) pieces outside the body: revisions and hidden runs, in order
     other: list[tuple[int, str, str]] = field(default_factory=list)
@@ -237,7 +242,9 @@ class _Reader:
         paged = main_document and _has_page_marks(root)
         yield from self._paragraphs(root, part, detail, paged)
 
-    def _paragraphs(self, root: Any, part: Part, detail: str | None, paged: bool) -> Iterator[Item]:
+    def _paragraphs(
+        self, root: Any, part: Part, detail: str | None, paged: bool
+    ) -> Iterator[Item]:
         paras: dict[Any, _Para] = {}
         tables: dict[Any, int] = {}
         cells: dict[Any, _Cell] = {}
@@ -249,26 +256,29 @@ class _Reader:
                 paras[el] = para
                 continue
             kind, author, owner = _run_context(el)
-            para = paras.get(owner) if owner is not None else None
-            if para is None or para.skip:
+            found = paras.get(owner) if owner is not None else None
+            if found is None or found.skip:
                 continue
+            para = found
             if kind == _BODY and self.may_hide and (para.hidden or self._is_hidden_run(el)):
                 kind = _HIDDEN
             for child in el:
                 tag = child.tag
-                if tag == T or tag == DELTEXT:
+                if tag in (T, DELTEXT):
                     text = child.text or ""
                 elif tag == TAB:
                     text = "\t"
-                elif tag == BR or tag == CR:
+                elif tag in (BR, CR):
                     text = "\n"
                 elif tag == NBHYPHEN:
                     text = "-"
                 elif tag == INSTR:
                     para.fields.append(child.text or "")
                     continue
-                elif tag == LASTPAGE and page is not None and para.detail is None:
+                elif tag == LASTPAGE and page is not None and not para.boxed:
                     page += 1
+                    if not para.body and not para.other:  # the paragraph starts the page
+                        para.page = page
                     continue
                 else:
                     continue
@@ -281,7 +291,9 @@ class _Reader:
             if not para.skip:
                 yield from self._emit(para, part)
 
-    def _context(self, p: Any, para: _Para, tables: dict[Any, int], cells: dict[Any, _Cell]) -> None:
+    def _context(
+        self, p: Any, para: _Para, tables: dict[Any, int], cells: dict[Any, _Cell]
+    ) -> None:
         """Fill in where a paragraph sits: text box, table cell, comment, note; or skip it."""
         ppr = p.find(PPR)
         if ppr is not None and self.hidden_styles:
@@ -294,8 +306,9 @@ class _Reader:
             tag = node.tag
             if tag == TC and cell is None:
                 cell = cells.get(node) or self._cell(node, tables, cells)
-            elif tag == TXBX and not where:
-                where.append("text box")
+            elif tag == TXBX and not para.boxed:
+                para.boxed = True
+                where.insert(0, "text box")
             elif tag == FALLBACK and node.getparent().find(CHOICE) is not None:
                 # The VML fallback repeats the DrawingML text box of the Choice branch.
                 para.skip = True
@@ -394,9 +407,9 @@ def _run_context(run: Any) -> tuple[int, str, Any]:
         tag = node.tag
         if tag == P:
             return kind, author, node
-        if tag == DEL or tag == MOVEFROM:
+        if tag in (DEL, MOVEFROM):
             kind, author = _DELETED, node.get(AUTHOR, "")
-        elif (tag == INS or tag == MOVETO) and kind == _BODY:
+        elif tag in (INS, MOVETO) and kind == _BODY:
             kind, author = _INSERTED, node.get(AUTHOR, "")
         elif tag == FALLBACK and node.getparent().find(CHOICE) is not None:
             return kind, author, None
@@ -423,7 +436,9 @@ def _links(rels: list[_Rel], package: SafeZip, main: str) -> Iterator[Item]:
         if rel.kind == "attachedTemplate":
             yield Segment(text=rel.target, part=Part.METADATA, detail="attachedTemplate")
             yield Observation(
-                kind="template-path", part=Part.METADATA, value=rel.target,
+                kind="template-path",
+                part=Part.METADATA,
+                value=rel.target,
                 detail="attachedTemplate",
             )
 

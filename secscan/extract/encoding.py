@@ -69,8 +69,8 @@ def _decode(data: bytes, declared: str | None) -> tuple[str, str]:
     # while GB18030 decodes almost any byte string, so a page that declares gb2312 but was
     # re-saved as UTF-8 (common on CMS migrations) would silently turn into mojibake.
     candidates = ["utf-8"]
-    if declared and (codec := canonical(declared)) and codec != "utf-8":
-        candidates.append(codec)
+    if declared and (wanted := canonical(declared)) and wanted != "utf-8":
+        candidates.append(wanted)
     for codec in candidates:
         try:
             return data.decode(codec), codec

@@ -39,23 +39,118 @@ _TOKEN = re.compile(
 )
 _ATTR = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
-_SCRIPT_STRING = re.compile(r'"((?:[^"\\\n]|\\.){2,})"|\'((?:[^\'\\\n]|\\.){2,})\'|`((?:[^`\\]|\\.){2,})`')
+_SCRIPT_STRING = re.compile(
+    r'"((?:[^"\\\n]|\\.){2,})"|\'((?:[^\'\\\n]|\\.){2,})\'|`((?:[^`\\]|\\.){2,})`'
+)
 _TAGS_IN_RAW = re.compile(r"<[^>]*>")
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 
 _VOID = frozenset(
-    "area base br col embed hr img input link meta param source track wbr keygen frame".split()
+    [
+        "area",
+        "base",
+        "br",
+        "col",
+        "embed",
+        "hr",
+        "img",
+        "input",
+        "link",
+        "meta",
+        "param",
+        "source",
+        "track",
+        "wbr",
+        "keygen",
+        "frame",
+    ]
 )
-_RAW = frozenset("script style textarea title xmp iframe noembed noframes noscript".split())
+_RAW = frozenset(
+    ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"]
+)
 _BLOCK = frozenset(
-    """address article aside blockquote body br caption center dd details dialog div dl dt
-    fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hr html li main nav ol
-    option p pre section summary table tbody td tfoot th thead tr ul""".split()
+    [
+        "address",
+        "article",
+        "aside",
+        "blockquote",
+        "body",
+        "br",
+        "caption",
+        "center",
+        "dd",
+        "details",
+        "dialog",
+        "div",
+        "dl",
+        "dt",
+        "fieldset",
+        "figcaption",
+        "figure",
+        "footer",
+        "form",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+        "h5",
+        "h6",
+        "head",
+        "header",
+        "hr",
+        "html",
+        "li",
+        "main",
+        "nav",
+        "ol",
+        "option",
+        "p",
+        "pre",
+        "section",
+        "summary",
+        "table",
+        "tbody",
+        "td",
+        "tfoot",
+        "th",
+        "thead",
+        "tr",
+        "ul",
+    ]
 )
 _INLINE = frozenset(
-    """a abbr b bdi bdo big cite code data dfn em font i kbd label mark q s samp small span
-    strike strong sub sup time tt u var""".split()
+    [
+        "a",
+        "abbr",
+        "b",
+        "bdi",
+        "bdo",
+        "big",
+        "cite",
+        "code",
+        "data",
+        "dfn",
+        "em",
+        "font",
+        "i",
+        "kbd",
+        "label",
+        "mark",
+        "q",
+        "s",
+        "samp",
+        "small",
+        "span",
+        "strike",
+        "strong",
+        "sub",
+        "sup",
+        "time",
+        "tt",
+        "u",
+        "var",
+    ]
 )
 # start tag -> (open tags it closes, tags that stop the search): the implied end tags
 _IMPLIED = {
@@ -68,8 +163,23 @@ _IMPLIED = {
     "option": (frozenset({"option"}), frozenset({"select", "datalist", "optgroup"})),
 }
 _ATTRIBUTES = frozenset(
-    """alt title placeholder aria-label href src action formaction poster cite longdesc
-    background value label summary""".split()
+    [
+        "alt",
+        "title",
+        "placeholder",
+        "aria-label",
+        "href",
+        "src",
+        "action",
+        "formaction",
+        "poster",
+        "cite",
+        "longdesc",
+        "background",
+        "value",
+        "label",
+        "summary",
+    ]
 )
 
 
@@ -120,8 +230,11 @@ class _Buf:
             return None
         first = anchors[0]
         return Segment(
-            text=text, part=self.part, location=Location(line=first.line, column=first.column),
-            anchors=anchors, detail=self.detail,
+            text=text,
+            part=self.part,
+            location=Location(line=first.line, column=first.column),
+            anchors=anchors,
+            detail=self.detail,
         )
 
 
@@ -335,7 +448,7 @@ class _Reader:
         buf = _Buf(Part.HIDDEN, detail="script string")
         for m in _SCRIPT_STRING.finditer(code):
             value = m.group(m.lastindex or 1)
-            if not value.strip() or value.isascii() and not ("." in value or "/" in value):
+            if not value.strip() or (value.isascii() and not ("." in value or "/" in value)):
                 continue  # identifiers and format strings; keep text, hosts, paths, urls
             line, column = self.lines.at(start + m.start())
             buf.add(value, line, column)
@@ -391,8 +504,11 @@ class _Reader:
         if name.lower() in ("author", "creator", "dc.creator", "article:author"):
             self.out.append(
                 Observation(
-                    kind="author", part=Part.METADATA, value=unescape(content),
-                    location=Location(line=line, column=column), detail=f"meta {name}",
+                    kind="author",
+                    part=Part.METADATA,
+                    value=unescape(content),
+                    location=Location(line=line, column=column),
+                    detail=f"meta {name}",
                 )
             )
 
@@ -405,13 +521,18 @@ class _Reader:
     def _summary(self) -> Iterator[Item]:
         if self.n_comments and self.first_comment is not None:
             yield Observation(
-                kind="html-comment", part=Part.COMMENT, location=self.first_comment,
+                kind="html-comment",
+                part=Part.COMMENT,
+                location=self.first_comment,
                 count=self.n_comments,
             )
         if self.n_hidden and self.first_hidden is not None:
             where, reason = self.first_hidden
             yield Observation(
-                kind="hidden-element", part=Part.HIDDEN, location=where, count=self.n_hidden,
+                kind="hidden-element",
+                part=Part.HIDDEN,
+                location=where,
+                count=self.n_hidden,
                 detail=reason,
             )
 

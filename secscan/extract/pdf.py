@@ -91,9 +91,11 @@ def extract(data: bytes, limits: Limits, deadline: Deadline) -> Iterator[Item]:
             yield from _annotations(page, number, authors)
     except ExtractError:
         raise
-    except Exception as exc:  # noqa: BLE001 - pdfminer raises anything on a broken page tree
+    except Exception as exc:
         yield Observation(
-            kind="unreadable", part=Part.BODY, location=Location(page=number + 1),
+            kind="unreadable",
+            part=Part.BODY,
+            location=Location(page=number + 1),
             detail=f"page tree: {type(exc).__name__}",
         )
     yield from _catalog(document)
@@ -112,7 +114,7 @@ def _open(data: bytes) -> Any:
         raise ExtractError("encrypted") from None
     except PDFEncryptionError as exc:
         raise ExtractError("encrypted") from exc
-    except (PSException, Exception) as exc:  # noqa: BLE001 - any parser failure is corruption
+    except (PSException, Exception) as exc:
         raise ExtractError("corrupt", detail=str(exc)[:120] or type(exc).__name__) from None
 
 
@@ -126,7 +128,7 @@ def _device_class() -> type[Any]:
     from pdfminer.pdffont import PDFUnicodeNotDefined
     from pdfminer.utils import apply_matrix_pt, apply_matrix_rect
 
-    class _Device(PDFLayoutAnalyzer):  # type: ignore[misc]
+    class _Device(PDFLayoutAnalyzer):
         info: _PageInfo
         _render = 0
 
@@ -144,8 +146,15 @@ def _device_class() -> type[Any]:
             super().render_string(textstate, seq, ncs, graphicstate)
 
         def render_char(
-            self, matrix: Any, font: Any, fontsize: float, scaling: float, rise: float,
-            cid: int, ncs: Any, graphicstate: Any,
+            self,
+            matrix: Any,
+            font: Any,
+            fontsize: float,
+            scaling: float,
+            rise: float,
+            cid: int,
+            ncs: Any,
+            graphicstate: Any,
         ) -> float:
             undefined = False
             try:
@@ -153,12 +162,26 @@ def _device_class() -> type[Any]:
             except PDFUnicodeNotDefined:
                 text, undefined = f"(cid:{cid})", True
             item = LTChar(
-                matrix, font, fontsize, scaling, rise, text, font.char_width(cid),
-                font.char_disp(cid), ncs, graphicstate,
+                matrix,
+                font,
+                fontsize,
+                scaling,
+                rise,
+                text,
+                font.char_width(cid),
+                font.char_disp(cid),
+                ncs,
+                graphicstate,
             )
             glyph = _Glyph(
-                text, item.x0, item.y0, item.x1, item.y1, item.size or fontsize,
-                len(self.info.glyphs) + len(self.info.fills), undefined=undefined,
+                text,
+                item.x0,
+                item.y0,
+                item.x1,
+                item.y1,
+                item.size or fontsize,
+                len(self.info.glyphs) + len(self.info.fills),
+                undefined=undefined,
             )
             # The graphic state is mutated in place by later colour operators: read it now.
             if self._render in (3, 7) or (
@@ -205,9 +228,11 @@ def _is_white(color: Any) -> bool:
 def _page(interpreter: Any, device: Any, page: Any, number: int) -> Iterator[Item]:
     try:
         interpreter.process_page(page)
-    except Exception as exc:  # noqa: BLE001 - a broken content stream: this page is unread
+    except Exception as exc:
         yield Observation(
-            kind="unreadable", part=Part.BODY, location=Location(page=number),
+            kind="unreadable",
+            part=Part.BODY,
+            location=Location(page=number),
             detail=f"page {number}: {type(exc).__name__}",
         )
         return
@@ -232,8 +257,12 @@ def _page(interpreter: Any, device: Any, page: Any, number: int) -> Iterator[Ite
                 text=text, part=Part.HIDDEN, location=where, anchors=anchors, detail=detail
             )
             yield Observation(
-                kind=kind, part=Part.HIDDEN, location=where, count=len(hidden),
-                value=text.strip()[:40], detail=detail,
+                kind=kind,
+                part=Part.HIDDEN,
+                location=where,
+                count=len(hidden),
+                value=text.strip()[:40],
+                detail=detail,
             )
 
 
@@ -297,15 +326,21 @@ def _unreadable(glyphs: list[_Glyph], text: str, number: int) -> Iterator[Item]:
     # A lone bullet in a symbol font is common and harmless; a run or a share is not.
     if undefined >= 3 and (undefined * 20 >= len(glyphs) or _CID_RUN.search(text)):
         yield Observation(
-            kind="unreadable", part=Part.BODY, location=Location(page=number),
-            count=undefined, detail=f"page {number}: {undefined} glyphs without Unicode (cid)",
+            kind="unreadable",
+            part=Part.BODY,
+            location=Location(page=number),
+            count=undefined,
+            detail=f"page {number}: {undefined} glyphs without Unicode (cid)",
         )
         return
     letters = sum(1 for c in text if not c.isspace())
     high = len(_LATIN1_HIGH.findall(text))
     if high >= 8 and high * 3 >= letters and _looks_like_gbk(text):
         yield Observation(
-            kind="unreadable", part=Part.BODY, location=Location(page=number), count=high,
+            kind="unreadable",
+            part=Part.BODY,
+            location=Location(page=number),
+            count=high,
             detail=f"page {number}: GBK text shown through a Latin font (mojibake)",
         )
 
@@ -384,7 +419,7 @@ def _xmp(document: Any, seen: set[str]) -> Iterator[Item]:
         root = parse(stream.get_data(), "XMP")
     except ExtractError:
         return  # a broken XMP packet hides nothing the Info dict and the pages do not show
-    except Exception:  # noqa: BLE001 - an undecodable stream filter
+    except Exception:
         return
     from lxml import etree
 
@@ -426,7 +461,10 @@ def _annotations(page: Any, number: int, authors: set[str]) -> Iterator[Item]:
         if subtype == "FileAttachment":
             name = _filespec_name(annot.get("FS"))
             yield Observation(
-                kind="attachment", part=Part.ANNOTATION, location=where, value=name,
+                kind="attachment",
+                part=Part.ANNOTATION,
+                location=where,
+                value=name,
                 detail="not checked",
             )
         pieces = [_text(annot.get(k)) for k in ("Contents", "RC")]
@@ -440,7 +478,10 @@ def _annotations(page: Any, number: int, authors: set[str]) -> Iterator[Item]:
             if author and author not in authors:
                 authors.add(author)
                 yield Observation(
-                    kind="author", part=Part.ANNOTATION, location=where, value=author,
+                    kind="author",
+                    part=Part.ANNOTATION,
+                    location=where,
+                    value=author,
                     detail="annotation author",
                 )
     if count:
@@ -489,8 +530,9 @@ def _catalog(document: Any) -> Iterator[Item]:
         tree = resolve1(names.get("EmbeddedFiles"))
         for key, spec in _name_tree(tree, 0):
             name = _filespec_name(spec) or key
-            yield Observation(kind="attachment", part=Part.ANNOTATION, value=name,
-                              detail="not checked")
+            yield Observation(
+                kind="attachment", part=Part.ANNOTATION, value=name, detail="not checked"
+            )
 
 
 def _fields(fields: Any, prefix: str, depth: int) -> Iterator[Item]:

@@ -11,8 +11,13 @@ from typing import Any
 
 from secscan.errors import ExtractError
 
-_DOCTYPE_MARKERS = (b"<!DOCTYPE", b"<!doctype", "<!DOCTYPE".encode("utf-16-le"),
-                    "<!DOCTYPE".encode("utf-16-be"), b"<!ENTITY")
+_DOCTYPE_MARKERS = (
+    b"<!DOCTYPE",
+    b"<!doctype",
+    "<!DOCTYPE".encode("utf-16-le"),
+    "<!DOCTYPE".encode("utf-16-be"),
+    b"<!ENTITY",
+)
 
 
 def parse(data: bytes, name: str) -> Any:

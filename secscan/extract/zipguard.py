@@ -54,7 +54,14 @@ class SafeZip:
                     out += chunk
                     if len(out) > cap:
                         raise ExtractError("limit_part_size", name=name, size=len(out), limit=cap)
-        except (zipfile.BadZipFile, zlib.error, OSError, EOFError, ValueError, NotImplementedError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zlib.error,
+            OSError,
+            EOFError,
+            ValueError,
+            NotImplementedError,
+        ) as exc:
             # NotImplementedError: an unsupported compression method (e.g. deflate64, lzma in
             # an odd zip) - the part cannot be read, which is corruption as far as we can tell.
             raise ExtractError("corrupt", detail=f"{name}: {_reason(exc)}") from None
@@ -72,14 +79,19 @@ def check_directory(infos: list[zipfile.ZipInfo], size: int, limits: Limits) -> 
             ratio = info.file_size / max(info.compress_size, 1)
             if ratio > limits.max_zip_ratio:
                 raise ExtractError(
-                    "limit_zip_ratio", name=info.filename, ratio=int(ratio),
+                    "limit_zip_ratio",
+                    name=info.filename,
+                    ratio=int(ratio),
                     limit=limits.max_zip_ratio,
                 )
     if total > limits.max_zip_uncompressed:
         raise ExtractError("limit_zip_total", size=total, limit=limits.max_zip_uncompressed)
     if total > RATIO_FLOOR and total / max(size, 1) > limits.max_zip_ratio:
         raise ExtractError(
-            "limit_zip_ratio", name="*", ratio=int(total / max(size, 1)), limit=limits.max_zip_ratio
+            "limit_zip_ratio",
+            name="*",
+            ratio=int(total / max(size, 1)),
+            limit=limits.max_zip_ratio,
         )
 
 
