@@ -15,11 +15,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from secscan.ledger import Book, Item
+    from secscan.ledger import Book
 
 DECISIONS = ("同意公开", "修改后公开", "不予公开")  # == secscan.ledger.DECISIONS (kept light)
 VERDICTS = ("pass", "warn", "block", "error")
-_LOCATION_KEYS = ("page", "paragraph", "line", "column")
 
 
 def _date(value: str) -> date:
@@ -155,87 +154,32 @@ def _table(
 
 def _list(args: argparse.Namespace) -> int:
     from secscan import ledger
+    from secscan.ledger import views
     from secscan.ledger.classify import normalise_category
 
     path, _, _ = _settings(args)
-    book = ledger.load(path)
-    categories = [normalise_category(c) or c for c in args.category or ()]
-    items = book.select(
+    items = ledger.load(path).select(
         date_from=args.date_from,
         date_to=args.date_to,
         verdicts=args.verdict or (),
         decisions=args.decision or (),
-        categories=categories,
+        categories=[normalise_category(c) or c for c in args.category or ()],
         undecided=args.undecided,
     )
     if args.format == "json":
-        doc = [_item_json(item) for item in items]
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
-        return 0
-    if not items:
+        _json([views.item_json(item) for item in items])
+    elif not items:
         _say("ledger_list_empty", args, sys.stderr)
-        return 0
-    keys = (
-        "ledger_col_short_id",
-        "ledger_col_date",
-        "ledger_col_title",
-        "ledger_col_category",
-        "ledger_col_verdict",
-        "ledger_col_nfindings",
-        "ledger_col_decision",
-        "ledger_col_reviewer",
-    )
-    rows = [
-        [
-            str(item.id),
-            item.date.isoformat(),
-            item.title,
-            item.category + ("*" if item.category_guessed else ""),
-            _t(f"verdict_{item.verdict}", args),
-            str(len(item.active_findings)),
-            _short_decision(item, args),
-            item.reviewer,
-        ]
-        for item in items
-    ]
-    headers = [_t(k, args) for k in keys]
-    _table(
-        _t("ledger_list_title", args, n=len(items)), headers, rows, frozenset({0, 1, 3, 4, 5, 7})
-    )
+    else:
+        headers, rows = views.list_table(items, args.lang)
+        _table(_t("ledger_list_title", args, n=len(items)), headers, rows, views.LIST_NOWRAP)
     return 0
-
-
-def _short_decision(item: Item, args: argparse.Namespace) -> str:
-    words = item.decision.decision if item.decision else _t("ledger_pending_review", args)
-    if item.published is not None:
-        words = f"{words}，{_t('ledger_kind_publish', args)}"
-    return str(words)
-
-
-def _item_json(item: Item) -> dict[str, Any]:
-    decision = item.decision
-    return {
-        "id": item.id,
-        "time": item.time.isoformat(),
-        "title": item.title,
-        "path": item.content.get("path"),
-        "sha256": item.content.get("sha256"),
-        "category": item.category,
-        "category_guessed": item.category_guessed,
-        "verdict": item.verdict,
-        "findings": len(item.active_findings),
-        "decision": decision.decision if decision else None,
-        "reviewer": item.reviewer,
-        "note": decision.note if decision else None,
-        "published": item.published.time.isoformat() if item.published else None,
-        "previous": item.content.get("previous"),
-        "next_scan": item.next_scan,
-    }
 
 
 def _show(args: argparse.Namespace) -> int:
     from secscan import ledger
     from secscan.errors import LedgerError
+    from secscan.ledger import views
 
     path, _, _ = _settings(args)
     book = ledger.load(path)
@@ -243,101 +187,20 @@ def _show(args: argparse.Namespace) -> int:
     if entry is None:
         raise LedgerError("ledger_no_entry", id=args.id)
     if args.format == "json":
-        doc = {
-            "id": entry.id,
-            "hash": entry.hash,
-            "prev_hash": entry.prev_hash,
-            "content": entry.content,
-        }
-        sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
+        _json(views.entry_json(entry))
         return 0
-    item = book.items.get(entry.id)
-    fields = _entry_fields(entry.content, args) if item is None else _item_fields(item, args)
-    fields += [
-        (_t("ledger_field_hash", args), entry.hash),
-        (_t("ledger_field_prev_hash", args), entry.prev_hash),
-    ]
+    fields = views.show_fields(book, entry, args.lang)
     title = f"{_t('ledger_col_id', args)} {entry.id}"
     _table(title, ["", ""], [[label, value] for label, value in fields], frozenset({0}))
+    item = book.items.get(entry.id)
     if item is not None and item.findings:
-        _findings_table(item, args)
+        headers, rows = views.findings_table(item, args.lang)
+        _table(_t("ledger_col_findings", args), headers, rows)
     return 0
 
 
-def _entry_fields(content: Any, args: argparse.Namespace) -> list[tuple[str, str]]:
-    kind = str(content.get("kind"))
-    out = [
-        (_t("ledger_field_kind", args), _t(f"ledger_kind_{kind}", args)),
-        (_t("ledger_col_time", args), str(content.get("time"))),
-        (_t("ledger_field_actor", args), str(content.get("actor"))),
-        (_t("ledger_field_ref", args), str(content.get("ref"))),
-    ]
-    if content.get("decision"):
-        out.append((_t("ledger_col_decision", args), str(content["decision"])))
-    if content.get("note"):
-        out.append((_t("ledger_field_note", args), str(content["note"])))
-    return out
-
-
-def _item_fields(item: Item, args: argparse.Namespace) -> list[tuple[str, str]]:
-    from secscan.ledger.export import decision_text, findings_text
-
-    c = item.content
-    guessed = _t("ledger_guessed" if item.category_guessed else "ledger_given", args)
-    ruleset = c.get("ruleset") or {}
-    out = [
-        (_t("ledger_field_kind", args), _t("ledger_kind_scan", args)),
-        (_t("ledger_col_time", args), item.time.isoformat()),
-        (_t("ledger_field_actor", args), item.actor),
-        (_t("ledger_col_title", args), item.title),
-        (_t("ledger_col_path", args), str(c.get("path"))),
-        (_t("ledger_field_format", args), str(c.get("format"))),
-        (_t("ledger_col_sha256", args), str(c.get("sha256"))),
-        (_t("ledger_col_category", args), f"{item.category}（{guessed}）"),
-        (_t("ledger_col_ruleset", args), f"{ruleset.get('version')} {ruleset.get('sha256')}"),
-        (_t("ledger_col_verdict", args), _t(f"verdict_{item.verdict}", args)),
-        (_t("ledger_col_findings", args), findings_text(item, args.lang)),
-        (_t("ledger_col_decision", args), decision_text(item, args.lang)),
-    ]
-    if c.get("error"):
-        out.append((_t("ledger_field_error", args), str(c["error"])))
-    for review in item.reviews:
-        note = f"（{review.note}）" if review.note else ""
-        line = f"#{review.id} {review.time:%Y-%m-%d %H:%M} {review.actor}：{review.decision}{note}"
-        out.append((_t("ledger_field_reviews", args), line))
-    if c.get("previous"):
-        out.append((_t("ledger_field_previous", args), f"#{c['previous']}"))
-    if item.next_scan:
-        out.append((_t("ledger_field_next", args), f"#{item.next_scan}"))
-    return out
-
-
-def _findings_table(item: Item, args: argparse.Namespace) -> None:
-    keys = (
-        "ledger_field_rule",
-        "ledger_field_severity",
-        "ledger_field_part",
-        "ledger_field_location",
-        "ledger_field_match",
-        "ledger_field_context",
-        "ledger_field_suppressed",
-    )
-    rows = []
-    for f in item.findings:
-        where = f.get("location") or {}
-        location = " ".join(f"{k}={where[k]}" for k in _LOCATION_KEYS if k in where)
-        rows.append(
-            [
-                f"{f.get('rule_id')} {f.get('rule_name') or ''}".strip(),
-                _t(f"severity_{f.get('severity')}", args),
-                str(f.get("part")),
-                location,
-                str(f.get("match")),
-                str(f.get("context")),
-                str(f.get("suppressed") or ""),
-            ]
-        )
-    _table(_t("ledger_col_findings", args), [_t(k, args) for k in keys], rows)
+def _json(doc: Any) -> None:
+    sys.stdout.write(json.dumps(doc, ensure_ascii=False, indent=2) + "\n")
 
 
 # --- review / publish -------------------------------------------------------------------------

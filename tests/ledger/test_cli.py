@@ -253,3 +253,11 @@ def test_publishing_a_superseded_check_warns(run_cli, filled, tmp_path, monkeypa
     )
     assert code == 0
     assert "注意：第 3 条之后该文件已重新检查（第 4 条），发布的应是最新检查的版本" in err
+
+
+def test_cli_choices_match_the_library():
+    from secscan.cli import ledger as cli_ledger
+    from secscan.model import Verdict
+
+    assert cli_ledger.DECISIONS == ledger.DECISIONS
+    assert set(cli_ledger.VERDICTS) == {str(v) for v in Verdict}
