@@ -11,6 +11,7 @@ schema is refused, never misread.
 from __future__ import annotations
 
 import contextlib
+import json
 import sqlite3
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
@@ -90,8 +91,6 @@ class Snapshot:
     head_hash: str
 
     def entries(self) -> list[Entry]:
-        import json
-
         return [Entry(r.id, json.loads(r.body), r.prev_hash, r.hash) for r in self.rows]
 
 
@@ -121,8 +120,6 @@ class Appender:
         return int(row[0]) if row and row[0] is not None else None
 
     def get(self, entry_id: int) -> Entry | None:
-        import json
-
         row = self._conn.execute(
             "SELECT id, body, prev_hash, hash FROM entries WHERE id = ?", (entry_id,)
         ).fetchone()
@@ -216,8 +213,13 @@ class Store:
     def _begin_immediate(self, conn: sqlite3.Connection) -> None:
         conn.execute("BEGIN IMMEDIATE")
 
-    def _migrate(self, conn: sqlite3.Connection, upto: int = SCHEMA_VERSION) -> None:
-        """Bring the schema to `upto` inside the caller's write transaction."""
+    def _migrate(self, conn: sqlite3.Connection, upto: int | None = None) -> None:
+        """Bring the schema to `upto` (default: current) inside the caller's write transaction.
+
+        Each step's DDL, its row in `migrations` and the new `user_version` commit or roll back
+        together with the caller's transaction: a failed step leaves the file as it was.
+        """
+        upto = SCHEMA_VERSION if upto is None else upto
         # Re-read under the write lock: another process may have migrated meanwhile.
         current = _schema_version(conn, self.path)
         stamp = datetime.now().astimezone().isoformat(timespec="seconds")

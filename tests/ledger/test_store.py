@@ -167,3 +167,26 @@ def test_a_held_write_lock_times_out_as_a_ledger_error(ledger_path):
     finally:
         holder.execute("ROLLBACK")
         holder.close()
+
+
+def test_a_failed_migration_leaves_the_file_at_its_old_version(ledger_path, monkeypatch):
+    from secscan.ledger import store
+
+    ledger.record_scan(ledger_path, scan_result(file_result()), reviewer="王芳", category=None)
+    broken = (
+        SCHEMA_VERSION + 1,
+        "a step that fails half-way",
+        "CREATE TABLE extra (a);\nINSERT INTO no_such_table VALUES (1);\n",
+    )
+    monkeypatch.setattr(store, "MIGRATIONS", (*store.MIGRATIONS, broken))
+    monkeypatch.setattr(store, "SCHEMA_VERSION", SCHEMA_VERSION + 1)
+    with pytest.raises(LedgerError) as info:
+        ledger.load(ledger_path)
+    assert info.value.key == "ledger_io"
+    monkeypatch.undo()
+    conn = sqlite3.connect(ledger_path)
+    assert conn.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("SELECT max(version) FROM migrations").fetchone()[0] == SCHEMA_VERSION
+    assert conn.execute("SELECT name FROM sqlite_master WHERE name = 'extra'").fetchall() == []
+    conn.close()
+    assert ledger.verify(ledger_path).ok
