@@ -45,6 +45,7 @@ DETECTORS: dict[str, str] = {
     "email": "secscan.detectors.email",
     "uscc": "secscan.detectors.uscc",
     "private_ip": "secscan.detectors.private_ip",
+    "user_path": "secscan.detectors.user_path",
 }
 
 
