@@ -13,6 +13,7 @@ from __future__ import annotations
 import contextlib
 import json
 import sqlite3
+import time
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass
 from datetime import datetime
@@ -198,7 +199,7 @@ class Store:
         try:
             conn.execute(f"PRAGMA busy_timeout = {int(self.timeout * 1000)}")
             _schema_version(conn, self.path)  # refuse a foreign or newer file before touching it
-            conn.execute("PRAGMA journal_mode = WAL")
+            self._enable_wal(conn)
             # FULL: each committed entry is on disk before the scan reports success
             conn.execute("PRAGMA synchronous = FULL")
             yield conn
@@ -209,6 +210,27 @@ class Store:
             raise LedgerError("ledger_io", path=str(self.path), reason=str(exc)) from exc
         finally:
             conn.close()
+
+    def _enable_wal(self, conn: sqlite3.Connection) -> None:
+        """Switch a new file to WAL; persistent, so later connections find it already done.
+
+        Changing the journal mode does not wait on the busy handler (measured: 8 processes
+        creating one ledger together got "database is locked" at once), so retry until the
+        busy timeout runs out.
+        """
+        deadline = time.monotonic() + self.timeout
+        delay = 0.005
+        while True:
+            try:
+                if conn.execute("PRAGMA journal_mode").fetchone()[0] == "wal":
+                    return
+                conn.execute("PRAGMA journal_mode = WAL")
+                return
+            except sqlite3.OperationalError as exc:
+                if "locked" not in str(exc) or time.monotonic() >= deadline:
+                    raise
+            time.sleep(delay)
+            delay = min(delay * 2, 0.1)
 
     def _begin_immediate(self, conn: sqlite3.Connection) -> None:
         conn.execute("BEGIN IMMEDIATE")
