@@ -51,6 +51,7 @@ TBL, TR, TC, TXBX = _w("tbl"), _w("tr"), _w("tc"), _w("txbxContent")
 COMMENT, FOOTNOTE, ENDNOTE = _w("comment"), _w("footnote"), _w("endnote")
 VAL, AUTHOR, TYPE, ID, STYLEID = _w("val"), _w("author"), _w("type"), _w("id"), _w("styleId")
 STYLE = _w("style")
+_PLAIN_PARENTS = frozenset({_w("body"), _w("hdr"), _w("ftr")})
 FALLBACK, CHOICE = f"{{{_MC}}}Fallback", f"{{{_MC}}}Choice"
 RELATIONSHIP = f"{{{_RELS}}}Relationship"
 
@@ -169,10 +170,13 @@ def _hidden_styles(package: SafeZip, main: str) -> frozenset[str]:
     name = posixpath.join(posixpath.dirname(main), "styles.xml")
     if not package.has(name):
         return frozenset()
+    data = package.read(name)
+    if b"anish" not in data:  # styles.xml is large and almost never hides anything
+        return frozenset()
     hidden = set()
-    for style in _read_xml(package, name).iter(STYLE):
-        rpr = style.find(RPR)
-        if rpr is not None and _is_vanished(rpr):
+    for mark in _parse_part(data, name).iter(VANISH, SPECVANISH):
+        rpr, style = mark.getparent(), mark.getparent().getparent()
+        if style is not None and style.tag == STYLE and _is_vanished(rpr):
             hidden.add(style.get(STYLEID, ""))
     return frozenset(hidden)
 
@@ -299,9 +303,11 @@ class _Reader:
         if ppr is not None and self.hidden_styles:
             style = ppr.find(PSTYLE)
             para.hidden = style is not None and style.get(VAL) in self.hidden_styles
+        node = p.getparent()
+        if node.tag in _PLAIN_PARENTS:  # most paragraphs: nothing around them to report
+            return
         where: list[str] = []
         cell: _Cell | None = None
-        node = p.getparent()
         while node is not None:
             tag = node.tag
             if tag == TC and cell is None:

@@ -11,12 +11,11 @@ from typing import Any
 
 from secscan.errors import ExtractError
 
-_DOCTYPE_MARKERS = (
-    b"<!DOCTYPE",
-    b"<!doctype",
-    "<!DOCTYPE".encode("utf-16-le"),
-    "<!DOCTYPE".encode("utf-16-be"),
-    b"<!ENTITY",
+# "<!D" opens a DOCTYPE, "<!E" an entity declaration; comments ("<!-") and CDATA ("<![") pass.
+_DOCTYPE_MARKERS = tuple(
+    marker.encode(codec)
+    for marker in ("<!D", "<!E")
+    for codec in ("ascii", "utf-16-le", "utf-16-be")
 )
 
 
