@@ -37,7 +37,11 @@ _TOKEN = re.compile(
     r"|<![^>]*+>|<\?[^>]*+>",
     re.S,
 )
-_ATTR = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
+_ATTR = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
+_LINKS = frozenset(
+    {"href", "src", "action", "formaction", "poster", "cite", "longdesc", "background"}
+)
+_ABSOLUTE = re.compile(r"\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|//|\\\\|[A-Za-z]:)")
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
 _SCRIPT_STRING = re.compile(
     r'"((?:[^"\\\n]|\\.){2,})"|\'((?:[^\'\\\n]|\\.){2,})\'|`((?:[^`\\]|\\.){2,})`'
@@ -210,6 +214,11 @@ class _Buf:
         self.anchors.append(Anchor(offset=self.length, line=line, column=column))
         self.pieces.append(text)
         self.length += len(text)
+
+    def add_line(self, text: str, line: int, column: int) -> None:
+        self.anchors.append(Anchor(offset=self.length, line=line, column=column))
+        self.pieces.append(text + "\n")
+        self.length += len(text) + 1
 
     def glue(self, sep: str) -> None:
         """Separate pieces by one space or line break (a run of them collapses into one)."""
@@ -461,28 +470,32 @@ class _Reader:
         values: dict[str, str] = {}
         shown: list[tuple[str, str, int]] = []  # (name, value, offset of the value)
         for m in _ATTR.finditer(attrs):
-            name = m.group(1).lower()
-            index = 2 if m.group(2) is not None else 3 if m.group(3) is not None else 4
-            value = m.group(index)
-            if value is None:
-                value, index = "", 1
+            name, value = m.group(1, 2)
+            name = name.lower()
             if name in values:
                 continue  # browsers keep the first of duplicate attributes
+            if value is None:
+                values[name] = ""
+                continue
+            offset = m.start(2)
+            if value[:1] in ("'", '"'):
+                value, offset = value[1:-1], offset + 1
             values[name] = value
             if name in _ATTRIBUTES or name.startswith("data-"):
-                shown.append((name, value, m.start(index)))
+                shown.append((name, value, offset))
         if tag == "meta":
             self._meta(values, attrs_at)
             return values
         hidden_input = tag == "input" and values.get("type", "").lower() == "hidden"
         for name, value, offset in shown:
-            if not value.strip() or value.startswith(("#", "javascript:void")):
+            if not value or value.isspace() or value.startswith(("#", "javascript:void")):
                 continue
             if hidden_input and name == "value":
                 continue  # reported as hidden text below
+            if name in _LINKS and not _ABSOLUTE.match(value):
+                continue  # a relative link names no host, share or drive
             line, column = self.lines.at(attrs_at + offset)
-            self.attrs.add(unescape(value) if "&" in value else value, line, column)
-            self.attrs.glue("\n")
+            self.attrs.add_line(unescape(value) if "&" in value else value, line, column)
         if hidden_input and values.get("value", "").strip():
             line, column = self.lines.at(attrs_at)
             buf = _Buf(Part.HIDDEN, detail=f"input type=hidden name={values.get('name', '')}")
