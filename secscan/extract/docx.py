@@ -253,7 +253,9 @@ class _Reader:
         tables: dict[Any, int] = {}
         cells: dict[Any, _Cell] = {}
         page = 1 if paged else None
-        for el in root.iter(P, R):
+        for count, el in enumerate(root.iter(P, R)):
+            if not count % 4096:
+                self.deadline.check()
             if el.tag == P:
                 para = _Para(len(paras) + 1, page, detail)
                 self._context(el, para, tables, cells)
@@ -506,13 +508,40 @@ def _media(package: SafeZip, limits: Limits, deadline: Deadline, depth: int) -> 
         if not name.startswith("word/embeddings/") or name.endswith("/"):
             continue
         data = package.read(name, cap=limits.max_file_bytes)
-        if _is_docx(data) and depth < limits.max_embedded_depth:
-            yield Observation(kind="embedded", part=Part.BODY, value=name, detail="checked")
-            for item in _extract(data, limits, deadline, depth + 1):
-                yield replace(item, detail=f"{name}: {item.detail}" if item.detail else name)
+        if depth >= limits.max_embedded_depth or not data.startswith(b"PK\x03\x04"):
+            yield Observation(kind="embedded", part=Part.BODY, value=name, detail="not checked")
+            continue
+        if b"word/document.xml" in data:
+            inner = _extract(data, limits, deadline, depth + 1)
+        elif b"xl/sharedStrings.xml" in data:
+            inner = _xlsx_strings(data, limits)
         else:
             yield Observation(kind="embedded", part=Part.BODY, value=name, detail="not checked")
+            continue
+        yield Observation(kind="embedded", part=Part.BODY, value=name, detail="checked")
+        yield from _embedded(name, inner)
 
 
-def _is_docx(data: bytes) -> bool:
-    return data.startswith(b"PK\x03\x04") and b"word/document.xml" in data
+def _embedded(name: str, inner: Iterator[Item]) -> Iterator[Item]:
+    """Items of an embedded file, their detail prefixed by its member name. A broken embedded
+    file makes the whole one unreadable (fail closed) but keeps what the rest of it shows."""
+    try:
+        for item in inner:
+            yield replace(item, detail=f"{name}: {item.detail}" if item.detail else name)
+    except ExtractError as exc:
+        if exc.key == "limit_time":
+            raise
+        yield Observation(
+            kind="unreadable", part=Part.BODY, value=name, detail=f"{name}: {exc.render('en')}"
+        )
+
+
+def _xlsx_strings(data: bytes, limits: Limits) -> Iterator[Item]:
+    """The text cells of an embedded workbook (its shared strings): name lists with ID
+    numbers are what embedded spreadsheets in government drafts most often leak."""
+    package = SafeZip(data, limits)
+    root = parse(package.read("xl/sharedStrings.xml"), "xl/sharedStrings.xml")
+    cells = ["".join(si.itertext()) for si in root]
+    text = "\n".join(c for c in cells if c.strip())
+    if text:
+        yield Segment(text=text, part=Part.BODY, detail="shared strings")

@@ -274,3 +274,28 @@ def test_truncated_docx_is_corrupt():
     with pytest.raises(ExtractError) as err:
         items(data[: len(data) // 2])
     assert err.value.key == "corrupt"
+
+
+def test_embedded_workbook_text_cells_are_read():
+    from tests.builders import zip_of
+
+    strings = (
+        '<sst xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">'
+        "<si><t>姓名</t></si><si><t>身份证号</t></si><si><r><t>3302111980</t></r>"
+        "<r><t>0101001X</t></r></si></sst>"
+    )
+    workbook = zip_of(
+        {"xl/workbook.xml": b"<workbook/>", "xl/sharedStrings.xml": strings.encode()}
+    )
+    found = items(make_docx(["正文"], members={"word/embeddings/Book1.xlsx": workbook}))
+    cells = next(i for i in found if isinstance(i, Segment) and "姓名" in i.text)
+    assert cells.text == "姓名\n身份证号\n33021119800101001X"
+    assert cells.detail == "word/embeddings/Book1.xlsx: shared strings"
+    assert kinds(found)["embedded"].detail == "checked"
+
+
+def test_broken_embedded_docx_makes_the_file_unreadable_but_keeps_the_rest():
+    broken = docx_with_xml("<w:document><w:body>not well formed")
+    found = items(make_docx(["外层正文"], members={"word/embeddings/inner.docx": broken}))
+    assert "外层正文" in texts(found, Part.BODY)
+    assert "word/embeddings/inner.docx" in (kinds(found)["unreadable"].detail or "")
