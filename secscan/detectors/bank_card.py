@@ -32,6 +32,10 @@ PATTERN = re.compile(
     r"(?![ -]?[0-9])(?![A-Za-z*@]))"
 )
 
+# secscan.match runs PATTERN only around digit runs (or @ signs) when ANCHOR says so:
+# the whole number is one run of digits, spaces and dashes.
+ANCHOR = "digits"
+
 CARD_WORDS = _context.words(
     "银行卡 卡号 账号 帐号 开户行 开户银行 户名 收款 借记卡 信用卡 储蓄卡 银行账户"
 )

@@ -31,6 +31,10 @@ PATTERN = re.compile(
     r"(?![0-9A-Za-z*])"
 )
 
+# secscan.match runs PATTERN only around digit runs (or @ signs) when ANCHOR says so:
+# the whole number is one run of digits, spaces and dashes.
+ANCHOR = "digits"
+
 # GB/T 2260 province codes in use, plus 71 (台湾) as listed there.
 PROVINCES = frozenset(
     _context.words(

@@ -18,6 +18,10 @@ NAME = "cn_id15"
 # characters in C (a leading look-around defeats that and costs ~6x on Chinese text).
 PATTERN = re.compile(r"[0-9](?<![0-9A-Za-z*][0-9])[0-9]{14}(?![0-9A-Za-z*])")
 
+# secscan.match runs PATTERN only around digit runs (or @ signs) when ANCHOR says so:
+# the whole number is one digit run.
+ANCHOR = "digits"
+
 CONTEXT_WORDS = ("身份证", "身份号码", "公民身份", "证件号", "证件号码", "身份证件")
 _WINDOW = 20
 

@@ -24,6 +24,10 @@ PATTERN = re.compile(
     r"@[0-9A-Za-z][0-9A-Za-z.-]{0,250}[A-Za-z](?![0-9A-Za-z-])"
 )
 
+# secscan.match runs PATTERN only around digit runs (or @ signs) when ANCHOR says so:
+# the mailbox name is at most 64 characters, the domain at most 252.
+ANCHOR = "@"
+
 PERSONAL_DOMAINS = frozenset(
     _context.words(
         "qq.com vip.qq.com foxmail.com 163.com 126.com yeah.net vip.163.com vip.126.com"

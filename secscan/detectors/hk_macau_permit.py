@@ -25,6 +25,10 @@ PATTERN = re.compile(
     r"(?![0-9A-Za-z*])"
 )
 
+# secscan.match runs PATTERN only around digit runs (or @ signs) when ANCHOR says so:
+# the type letters stand at most 2 characters before 7-10 digits.
+ANCHOR = "digits"
+
 CONTEXT_WORDS = ("通行证", "回乡证", "港澳", "证件号", "证件号码")
 _WINDOW = 20
 

@@ -33,6 +33,10 @@ PATTERN = re.compile(
     r"(?![0-9A-Za-z*])"
 )
 
+# secscan.match runs PATTERN only around digit runs (or @ signs) when ANCHOR says so:
+# a ( before, an extension (转123, ext.123) at most 9 characters after the run.
+ANCHOR = "digits"
+
 # Labels of a public contact point. 联系电话 alone is neutral:
 # 申请人张三，联系电话 … is a person's.
 OFFICE_LABELS = _context.words(

@@ -34,6 +34,10 @@ PATTERN = re.compile(
     r"(?![0-9A-Za-z*@])"
 )
 
+# secscan.match runs PATTERN only around digit runs (or @ signs) when ANCHOR says so:
+# a +86 prefix stands at most 1 character before the digit run.
+ANCHOR = "digits"
+
 # libphonenumber CN mobile: 1(?:610\d|740[0-5])\d{6} or 1(?:[38]\d|4[57]|[59][0-35-9]|6[25-7]|
 # 7[0-35-8])\d{8} — written here from those published ranges.
 _ALLOCATED = re.compile(

@@ -23,6 +23,10 @@ PATTERN = re.compile(
     r"(?![0-9A-Za-z*])"
 )
 
+# secscan.match runs PATTERN only around digit runs (or @ signs) when ANCHOR says so:
+# the type letters stand at most 2 characters before 7-8 digits.
+ANCHOR = "digits"
+
 CONTEXT_WORDS = ("护照", "passport", "证件号", "证件号码", "旅行证件")
 _WINDOW = 20
 

@@ -28,6 +28,10 @@ PATTERN = re.compile(
     r"(?![0-9A-Za-z]|\.[0-9])"
 )
 
+# secscan.match runs PATTERN only around digit runs (or @ signs) when ANCHOR says so:
+# the dotted quad is one run; a port ends at most 6 characters after it.
+ANCHOR = "digits"
+
 NETWORK_WORDS = _context.words(
     "ip 地址 服务器 内网 主机 网关 网段 子网 掩码 dns 数据库 host server 端口 访问 登录"
     " 登陆 局域网 url 网址 链接 ping ssh ftp"

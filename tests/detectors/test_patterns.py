@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import time
 
 import pytest
@@ -49,3 +50,41 @@ def test_pattern_is_linear_on_hostile_input(name):
 def test_pattern_uses_digit_safe_lookarounds(name):
     # \b does not separate a CJK character from a digit in Python (scanner-lessons.md).
     assert r"\b" not in detectors.get(name).PATTERN.pattern
+
+
+# ANCHOR promises secscan.match that every match lies within reach of a digit run (10 characters
+# either side) or of an @ (70 before, 260 after); it then runs PATTERN only there.
+_RUN = re.compile(r"[0-9][0-9 .()\-]{4,}")
+ANCHORED_SAMPLES = [
+    "身份证号11010519491231002X",
+    "证件号码 1101 0519 4912 3100 2X",
+    "公民身份号码330211800101001",
+    "Tel: +86 138 1234 5678",
+    "0086-138-1234-5678",
+    "住宅电话(010)62345678",
+    "王五 0574-8765432转123",
+    "电话 0574-87654321ext.12345",
+    "卡号 6222 0212 3456 7890 128",
+    "公务护照SE1234567",
+    "往来港澳通行证CA1234567",
+    "回乡证H0123456701",
+    "访问 10.12.3.4:8080",
+    "联系人张三，邮箱li.si+cv@gmail.com。",
+]
+
+
+@pytest.mark.parametrize("name", [n for n in NAMES if getattr(detectors.get(n), "ANCHOR", None)])
+def test_anchored_matches_stay_within_reach_of_their_anchor(name):
+    detector = detectors.get(name)
+    for sample in ANCHORED_SAMPLES:
+        text = sample.lower()
+        for m in detector.PATTERN.finditer(text):
+            if detector.ANCHOR == "@":
+                at = text.index("@", m.start())
+                assert at - m.start() < 70, (name, sample)
+                assert m.end() - at < 260, (name, sample)
+                continue
+            runs = [r for r in _RUN.finditer(text) if r.start() < m.end() and m.start() < r.end()]
+            assert runs, (name, sample)
+            assert min(r.start() for r in runs) - m.start() <= 10, (name, sample)
+            assert m.end() - max(r.end() for r in runs) <= 10, (name, sample)
