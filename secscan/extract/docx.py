@@ -14,11 +14,12 @@ from __future__ import annotations
 import posixpath
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from typing import Any
 
 from secscan.errors import ExtractError
 from secscan.extract.limits import Deadline, Limits
+from secscan.extract.nested import prefixed
 from secscan.extract.xmlsafe import parse
 from secscan.extract.zipguard import SafeZip
 from secscan.model import Location, Observation, Part, Segment
@@ -71,6 +72,11 @@ _APP_TEXT = ("Company", "Manager", "Template", "HyperlinkBase")
 def extract(data: bytes, limits: Limits, deadline: Deadline) -> Iterator[Item]:
     """Yield every Segment and Observation of a docx package."""
     yield from _extract(data, limits, deadline, depth=0)
+
+
+def nested(data: bytes, limits: Limits, deadline: Deadline, depth: int) -> Iterator[Item]:
+    """Extract a docx found inside another file, `depth` levels down."""
+    return _extract(data, limits, deadline, depth)
 
 
 def _extract(data: bytes, limits: Limits, deadline: Deadline, depth: int) -> Iterator[Item]:
@@ -519,21 +525,7 @@ def _media(package: SafeZip, limits: Limits, deadline: Deadline, depth: int) -> 
             yield Observation(kind="embedded", part=Part.BODY, value=name, detail="not checked")
             continue
         yield Observation(kind="embedded", part=Part.BODY, value=name, detail="checked")
-        yield from _embedded(name, inner)
-
-
-def _embedded(name: str, inner: Iterator[Item]) -> Iterator[Item]:
-    """Items of an embedded file, their detail prefixed by its member name. A broken embedded
-    file makes the whole one unreadable (fail closed) but keeps what the rest of it shows."""
-    try:
-        for item in inner:
-            yield replace(item, detail=f"{name}: {item.detail}" if item.detail else name)
-    except ExtractError as exc:
-        if exc.key == "limit_time":
-            raise
-        yield Observation(
-            kind="unreadable", part=Part.BODY, value=name, detail=f"{name}: {exc.render('en')}"
-        )
+        yield from prefixed(name, inner)
 
 
 def _xlsx_strings(data: bytes, limits: Limits) -> Iterator[Item]:

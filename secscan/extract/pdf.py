@@ -21,6 +21,7 @@ from typing import Any
 
 from secscan.errors import ExtractError
 from secscan.extract.limits import Deadline, Limits
+from secscan.extract.nested import prefixed
 from secscan.model import Anchor, Location, Observation, Part, Segment
 
 Item = Segment | Observation
@@ -67,6 +68,10 @@ class _PageInfo:
 
 def extract(data: bytes, limits: Limits, deadline: Deadline) -> Iterator[Item]:
     """Yield every Segment and Observation of a PDF."""
+    yield from _extract(data, limits, deadline, depth=0)
+
+
+def _extract(data: bytes, limits: Limits, deadline: Deadline, depth: int) -> Iterator[Item]:
     from pdfminer.pdfinterp import PDFPageInterpreter, PDFResourceManager
     from pdfminer.pdfpage import PDFPage
 
@@ -88,7 +93,7 @@ def extract(data: bytes, limits: Limits, deadline: Deadline) -> Iterator[Item]:
                 raise ExtractError("limit_pdf_pages", limit=limits.max_pdf_pages)
             deadline.check()
             yield from _page(interpreter, device, page, number)
-            yield from _annotations(page, number, authors)
+            yield from _annotations(page, number, authors, _Nest(limits, deadline, depth))
     except ExtractError:
         raise
     except Exception as exc:
@@ -98,7 +103,7 @@ def extract(data: bytes, limits: Limits, deadline: Deadline) -> Iterator[Item]:
             location=Location(page=number + 1),
             detail=f"page tree: {type(exc).__name__}",
         )
-    yield from _catalog(document)
+    yield from _catalog(document, _Nest(limits, deadline, depth))
 
 
 def _open(data: bytes) -> Any:
@@ -437,7 +442,7 @@ def _xmp(document: Any, seen: set[str]) -> Iterator[Item]:
             yield Observation(kind="author", part=Part.METADATA, value=value, detail="XMP creator")
 
 
-def _annotations(page: Any, number: int, authors: set[str]) -> Iterator[Item]:
+def _annotations(page: Any, number: int, authors: set[str], nest: _Nest) -> Iterator[Item]:
     from pdfminer.pdftypes import resolve1
 
     annots = resolve1(page.annots) if page.annots else None
@@ -459,14 +464,8 @@ def _annotations(page: Any, number: int, authors: set[str]) -> Iterator[Item]:
         if subtype == "Widget":
             continue  # form fields are read once from the AcroForm tree
         if subtype == "FileAttachment":
-            name = _filespec_name(annot.get("FS"))
-            yield Observation(
-                kind="attachment",
-                part=Part.ANNOTATION,
-                location=where,
-                value=name,
-                detail="not checked",
-            )
+            spec = annot.get("FS")
+            yield from nest.attachment(spec, _filespec_name(spec), where)
         pieces = [_text(annot.get(k)) for k in ("Contents", "RC")]
         contents = pieces[0] or _strip_markup(pieces[1])
         author = _text(annot.get("T"))
@@ -517,7 +516,7 @@ def _filespec_name(spec: Any) -> str:
     return _text(spec)
 
 
-def _catalog(document: Any) -> Iterator[Item]:
+def _catalog(document: Any, nest: _Nest) -> Iterator[Item]:
     """Form field values and files attached at document level (the EmbeddedFiles name tree)."""
     from pdfminer.pdftypes import resolve1
 
@@ -529,10 +528,57 @@ def _catalog(document: Any) -> Iterator[Item]:
     if isinstance(names, dict):
         tree = resolve1(names.get("EmbeddedFiles"))
         for key, spec in _name_tree(tree, 0):
-            name = _filespec_name(spec) or key
-            yield Observation(
-                kind="attachment", part=Part.ANNOTATION, value=name, detail="not checked"
-            )
+            yield from nest.attachment(spec, _filespec_name(spec) or key, Location())
+
+
+@dataclass(slots=True)
+class _Nest:
+    """Reads attached files: a PDF or docx inside is scanned like a top-level file."""
+
+    limits: Limits
+    deadline: Deadline
+    depth: int
+
+    def attachment(self, spec: Any, name: str, where: Location) -> Iterator[Item]:
+        data = (
+            _attached_bytes(spec, self.limits)
+            if self.depth < self.limits.max_embedded_depth
+            else None
+        )
+        inner: Iterator[Item] | None = None
+        if data is not None and data.startswith(b"%PDF-"):
+            inner = _extract(data, self.limits, self.deadline, self.depth + 1)
+        elif data is not None and data.startswith(b"PK\x03\x04") and b"word/document.xml" in data:
+            from secscan.extract import docx
+
+            inner = docx.nested(data, self.limits, self.deadline, self.depth + 1)
+        checked = "checked" if inner is not None else "not checked"
+        yield Observation(
+            kind="attachment", part=Part.ANNOTATION, location=where, value=name, detail=checked
+        )
+        if inner is not None:
+            yield from prefixed(name or "attachment", inner)
+
+
+def _attached_bytes(spec: Any, limits: Limits) -> bytes | None:
+    """The bytes of an embedded file stream, or None when absent, too large or undecodable."""
+    from pdfminer.pdftypes import PDFStream, resolve1
+
+    spec = resolve1(spec)
+    files = resolve1(spec.get("EF")) if isinstance(spec, dict) else None
+    if not isinstance(files, dict):
+        return None
+    stream = resolve1(files.get("F") or files.get("UF"))
+    if not isinstance(stream, PDFStream):
+        return None
+    length = resolve1(stream.attrs.get("Length"))
+    if isinstance(length, int) and length > limits.max_file_bytes:
+        return None
+    try:
+        data = stream.get_data()
+    except Exception:  # an unsupported filter: the attachment stays unchecked
+        return None
+    return data if len(data) <= limits.max_file_bytes else None
 
 
 def _fields(fields: Any, prefix: str, depth: int) -> Iterator[Item]:

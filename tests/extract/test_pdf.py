@@ -13,6 +13,7 @@ from tests.builders import (
     LATIN_FONT,
     make_pdf,
     pdf_with_content,
+    raw_pdf,
 )
 
 
@@ -147,3 +148,27 @@ def test_page_limit():
     with pytest.raises(ExtractError) as err:
         items(make_pdf([["一"], ["二"], ["三"]]), Limits(max_pdf_pages=2))
     assert err.value.key == "limit_pdf_pages"
+
+
+def test_attached_pdf_is_scanned_under_its_name():
+    inner = make_pdf([["附件里的内部资料"]])
+    stream = (
+        b"<< /Type /EmbeddedFile /Length %d >>\nstream\n" % len(inner) + inner + b"\nendstream"
+    )
+    data = raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R /Names << /EmbeddedFiles 4 0 R >> >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+            b"<< /Names [(inner.pdf) 5 0 R] >>",
+            b"<< /Type /Filespec /F (inner.pdf) /EF << /F 6 0 R >> >>",
+            stream,
+        ]
+    )
+    found = items(data)
+    (attached,) = observed(found, "attachment")
+    assert (attached.value, attached.detail) == ("inner.pdf", "checked")
+    body = [s for s in segments(found, Part.BODY) if "附件里的内部资料" in s.text]
+    assert body[0].detail == "inner.pdf"
+    (shallow,) = observed(items(data, Limits(max_embedded_depth=0)), "attachment")
+    assert shallow.detail == "not checked"
