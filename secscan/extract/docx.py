@@ -104,6 +104,7 @@ def _extract(data: bytes, limits: Limits, deadline: Deadline, depth: int) -> Ite
     yield from reader.summary()
     yield from _links(rels, package, main)
     yield from _properties(package)
+    yield from _side_metadata(package, reader.authors_seen())
     yield from _media(package, limits, deadline, depth)
 
 
@@ -393,6 +394,9 @@ class _Reader:
                 text=codes.strip(), part=Part.ATTRIBUTE, location=where, detail="field code"
             )
 
+    def authors_seen(self) -> set[str]:
+        return {a for a in (*self.comment_authors, *self.revision_authors) if a.strip()}
+
     def summary(self) -> Iterator[Item]:
         """The presence observations: comments, tracked changes, hidden text, and their authors."""
         if self.comments:
@@ -483,6 +487,32 @@ def _properties(package: SafeZip) -> Iterator[Item]:
                 yield Observation(
                     kind="classification-label", part=Part.METADATA, value=value, detail=name
                 )
+
+
+_CUSTOM_XML = re.compile(r"^customXml/item\d+\.xml$")
+
+
+def _side_metadata(package: SafeZip, authors: set[str]) -> Iterator[Item]:
+    """word/people.xml (reviewers with their account ids, often e-mail addresses) and
+    customXml items (SharePoint/OA properties: names, internal URLs)."""
+    from lxml import etree
+
+    if package.has("word/people.xml"):
+        for person in _read_xml(package, "word/people.xml"):
+            attrs = {
+                etree.QName(k).localname: v for el in person.iter() for k, v in el.attrib.items()
+            }
+            name = attrs.get("author", "")
+            if name and name not in authors:
+                authors.add(name)
+                yield Observation(kind="author", part=Part.METADATA, value=name, detail="people")
+            if attrs.get("userId"):
+                yield Segment(text=attrs["userId"], part=Part.METADATA, detail=f"people: {name}")
+    for name in package.names():
+        if _CUSTOM_XML.match(name):
+            values = [t.strip() for t in _read_xml(package, name).itertext() if t.strip()]
+            if values:
+                yield Segment(text="\n".join(values), part=Part.METADATA, detail=name)
 
 
 def _app_properties(root: Any) -> Iterator[Item]:

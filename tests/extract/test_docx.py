@@ -299,3 +299,24 @@ def test_broken_embedded_docx_makes_the_file_unreadable_but_keeps_the_rest():
     found = items(make_docx(["外层正文"], members={"word/embeddings/inner.docx": broken}))
     assert "外层正文" in texts(found, Part.BODY)
     assert "word/embeddings/inner.docx" in (kinds(found)["unreadable"].detail or "")
+
+
+def test_people_and_custom_xml_side_metadata():
+    people = (
+        '<w15:people xmlns:w15="http://schemas.microsoft.com/office/word/2012/wordml">'
+        '<w15:person w15:author="王五"><w15:presenceInfo w15:providerId="AD" '
+        'w15:userId="S::wangwu@oa.example.gov.cn::1234"/></w15:person></w15:people>'
+    )
+    item = "<p:properties><Owner>赵六</Owner><Url>http://oa.intranet/sites/x</Url></p:properties>"
+    item = item.replace("<p:properties>", '<p:properties xmlns:p="urn:x">')
+    data = make_docx(
+        ["正文"],
+        members={"word/people.xml": people.encode(), "customXml/item9.xml": item.encode()},
+    )
+    found = items(data)
+    meta = {i.detail: i.text for i in found if isinstance(i, Segment) and i.part is Part.METADATA}
+    assert "wangwu@oa.example.gov.cn" in meta["people: 王五"]
+    assert meta["customXml/item9.xml"] == "赵六\nhttp://oa.intranet/sites/x"
+    assert any(
+        i.kind == "author" and i.value == "王五" for i in found if isinstance(i, Observation)
+    )
