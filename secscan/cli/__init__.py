@@ -22,9 +22,31 @@ from secscan import __version__
 from secscan.errors import SecscanError
 from secscan.messages import text
 
-SUBCOMMANDS = ("scan", "rules", "ledger")
+SUBCOMMANDS = ("scan", "rules", "ledger", "baseline", "hook")
 
 EXIT_OK, EXIT_FOUND, EXIT_USAGE, EXIT_INTERRUPTED = 0, 1, 2, 130
+
+
+# argparse's own words, for the Chinese help and errors (argparse looks `_` up at call time).
+_ARGPARSE_ZH = {
+    "usage: ": "用法：",
+    "options": "选项",
+    "positional arguments": "位置参数",
+    "show this help message and exit": "显示帮助并退出",
+    "show program's version number and exit": "显示版本号并退出",
+    "the following arguments are required: %s": "缺少必需的参数：%s",
+    "unrecognized arguments: %s": "无法识别的参数：%s",
+    "invalid choice: %(value)r (choose from %(choices)s)": "无效的值 %(value)r（可选：%(choices)s）",
+    "argument %(argument_name)s: %(message)s": "参数 %(argument_name)s：%(message)s",
+    "expected one argument": "需要一个参数值",
+    "invalid %(type)s value: %(value)r": "无效的 %(type)s 值：%(value)r",
+    "ambiguous option: %(option)s could match %(matches)s": "选项 %(option)s 不明确，可能是 %(matches)s",
+    "not allowed with argument %s": "不能与参数 %s 同时使用",
+}
+
+
+def _speak_chinese_argparse() -> None:
+    argparse._ = lambda message: _ARGPARSE_ZH.get(message, message)  # type: ignore[attr-defined]
 
 
 class _Parser(argparse.ArgumentParser):
@@ -113,6 +135,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     lang = _lang_from_argv(args_list)
     debug = "--debug" in args_list
     with error_mapping(lang, debug) as box:
+        if lang != "en":
+            _speak_chinese_argparse()
         parser = build_parser(args_list)
         try:
             args = parser.parse_args(args_list)
