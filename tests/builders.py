@@ -283,6 +283,7 @@ def make_pdf(
     annotation: str | None = None,  # a text annotation on page 1
     invisible: str | None = None,  # a line in render mode 3 (page 1)
     white: str | None = None,  # a line in white (page 1)
+    tiny: str | None = None,  # a line 0.5 pt high (page 1)
     outside: str | None = None,  # a line outside the crop box (page 1)
     crop: tuple[float, float, float, float] | None = None,
     image_only_page: bool = False,  # append a page with an image and no text
@@ -317,6 +318,9 @@ def make_pdf(
             y -= 24
         if number == 1:
             y = _hidden_lines(c, y, redact, invisible, white, outside, width)
+            if tiny:
+                c.setFont(font, 0.5)
+                c.drawString(72, y, tiny)
             if annotation:
                 c.textAnnotation(annotation, Rect=(72, 72, 200, 120), addtopage=1)
         c.showPage()

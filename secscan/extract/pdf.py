@@ -30,7 +30,7 @@ Item = Segment | Observation
 _COVERED, _INVISIBLE, _OUTSIDE = 1, 2, 4
 _HIDDEN_DETAIL = {
     _COVERED: ("covered-text", "covered by a filled rectangle"),
-    _INVISIBLE: ("invisible-text", "invisible (render mode 3 or white)"),
+    _INVISIBLE: ("invisible-text", "invisible (render mode 3, white or under 1 pt)"),
     _OUTSIDE: ("outside-cropbox", "outside the crop box"),
 }
 _LATIN1_HIGH = re.compile(r"[\u00a1-\u00ff]")
@@ -189,8 +189,11 @@ def _device_class() -> type[Any]:
                 undefined=undefined,
             )
             # The graphic state is mutated in place by later colour operators: read it now.
-            if self._render in (3, 7) or (
-                self._render in (0, 2, 4, 6) and _is_white(graphicstate.ncolor)
+            # Text under 1 pt high is the other classic way to hide text in plain sight.
+            if (
+                self._render in (3, 7)
+                or (self._render in (0, 2, 4, 6) and _is_white(graphicstate.ncolor))
+                or 0 < fontsize * abs(matrix[3] or matrix[1]) < 1.0
             ):
                 glyph.flags |= _INVISIBLE
             self.info.glyphs.append(glyph)

@@ -70,6 +70,12 @@ def test_render_mode_3_and_white_text_are_invisible():
     assert segments(found, Part.BODY)[0].text == "正文"
 
 
+def test_text_under_one_point_is_invisible():
+    found = items(make_pdf([["正文"]], tiny="极小字号的内部资料"))
+    (tiny,) = observed(found, "invisible-text")
+    assert tiny.value == "极小字号的内部资料"
+
+
 def test_text_outside_the_crop_box():
     found = items(make_pdf([["正文"]], outside="裁切区外的文字", crop=(0, 100, 595, 842)))
     (outside,) = observed(found, "outside-cropbox")
