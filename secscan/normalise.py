@@ -32,7 +32,9 @@ _ZERO_WIDTH = "\u00ad\u180e\u200b-\u200f\u202a-\u202e\u2060-\u2064\ufe0f\ufeff"
 _SPACE = " \u00a0\u2000-\u200a\u3000\r\n"
 # Symbols an evader or a layout puts between two characters. After the fold, full-width forms
 # are ASCII already. Sentence punctuation (。！？；，、：) and brackets are deliberately absent.
-_SYMBOL = r"*·•_\-~#@^+=|/\\.`'\"○●◆◇■□▲△※"
+# / and \ are not noise: they are path separators (\\文件服务器\公文, D:\公文\), and a path must
+# reach the internal-address rules whole.
+_SYMBOL = r"*·•_\-~#@^+=|.`'\"○●◆◇■□▲△※"
 # Candidate runs only; whether a run sits between two CJK characters is checked in Python on the
 # few runs found, which is ~2× faster than CJK look-arounds inside the regex (measured on 20 MB).
 _NOISE = re.compile(f"[{_SPACE}{_SYMBOL}{_ZERO_WIDTH}]+")
@@ -41,7 +43,7 @@ _ZW_SET = frozenset(
     "\u00ad\u180e\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e"
     "\u2060\u2061\u2062\u2063\u2064\ufe0f\ufeff"
 )
-_SYMBOL_SET = frozenset("*·•_-~#@^+=|/\\.`'\"○●◆◇■□▲△※")
+_SYMBOL_SET = frozenset("*·•_-~#@^+=|.`'\"○●◆◇■□▲△※")
 MAX_RUN = 8
 
 TABLE_FILE = os.path.join(os.path.dirname(__file__), "data", "fold.bin")
@@ -114,7 +116,7 @@ def fold(text: str, chars: str | None = None) -> Folded:
     for m in _NOISE.finditer(chars):
         a, b = m.span()
         run = m.group()
-        if b - a <= MAX_RUN and 0 < a and b <= last and is_cjk(chars[a - 1]) and is_cjk(chars[b]):
+        if b - a <= MAX_RUN and a > 0 and b <= last and is_cjk(chars[a - 1]) and is_cjk(chars[b]):
             drops = [(a, b)] if _is_droppable(run) else []
         else:
             drops = []

@@ -70,3 +70,9 @@ def test_offset_of_text_after_several_removed_runs() -> None:
 
 def test_keyword_and_text_meet_in_the_middle() -> None:
     assert fold_keyword("內部資料") == fold("内 部 资 料").text
+
+
+def test_path_separators_between_cjk_are_kept(scanner) -> None:
+    assert fold("\\\\文件服务器\\公文").text == "\\\\文件服务器\\公文"
+    ids = {f.rule_id for f in scanner.scan_text("共享目录：\\\\文件服务器\\公文\\2026")}
+    assert "net-unc-path" in ids

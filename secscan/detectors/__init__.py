@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib
 import re
 from types import ModuleType
+
 from secscan.model import Severity
 
 TYPE_CHECKING = False  # typing costs ~3 ms at start-up; the Protocol is only for the checker
