@@ -56,3 +56,28 @@ class ExtractError(SecscanError):
 
 class LedgerError(SecscanError):
     """The ledger cannot be read or written; never leaves a partial write (exit 2)."""
+
+
+class GitError(SecscanError):
+    """git is missing, this is no repository, a revision is unknown, or the staged content
+    could not be read (exit 2: the check did not happen, which is neither a pass nor a leak)."""
+
+
+class BaselineError(SecscanError):
+    """A baseline file that cannot be read or is not a secscan baseline (exit 2, not 1:
+    "a leak was found" and "the tool could not run" must stay distinguishable).
+    `reason` is itself a message key, rendered in the same language as the whole line."""
+
+    def __init__(self, path: str, reason: str, /, **params: Any) -> None:
+        super().__init__("baseline_error", path=path, reason=reason)
+        self.path, self.reason, self.reason_params = path, reason, params
+
+    def render(self, lang: str = "zh") -> str:
+        from secscan.messages import text
+
+        why = text(self.reason, lang, **self.reason_params)
+        return text("baseline_error", lang, path=self.path, reason=why)
+
+
+class HookError(SecscanError):
+    """The git hook cannot be installed or removed as asked (a foreign hook in the way; exit 2)."""

@@ -15,6 +15,7 @@ import pickle
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+
 TYPE_CHECKING = False  # typing costs ~3 ms at start-up; annotations are not evaluated
 if TYPE_CHECKING:
     from typing import Any

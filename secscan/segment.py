@@ -19,6 +19,7 @@ import contextlib
 import marshal
 import os
 import sys
+
 TYPE_CHECKING = False  # typing costs ~3 ms at start-up; annotations are not evaluated
 if TYPE_CHECKING:
     from typing import Any

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+
 TYPE_CHECKING = False  # typing costs ~3 ms at start-up; annotations are not evaluated
 if TYPE_CHECKING:
     from typing import Any
