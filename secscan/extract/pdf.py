@@ -81,7 +81,7 @@ def _extract(data: bytes, limits: Limits, deadline: Deadline, depth: int) -> Ite
     document = _open(data)
     if getattr(document, "encryption", None):
         yield Observation(kind="encrypted", part=Part.METADATA, detail="empty user password")
-    yield from _info(document)
+    yield from _guarded(_info(document), "metadata")
     manager = PDFResourceManager(caching=True)
     device = _device_class()(manager)
     interpreter = PDFPageInterpreter(manager, device)
@@ -103,7 +103,17 @@ def _extract(data: bytes, limits: Limits, deadline: Deadline, depth: int) -> Ite
             location=Location(page=number + 1),
             detail=f"page tree: {type(exc).__name__}",
         )
-    yield from _catalog(document, _Nest(limits, deadline, depth))
+    yield from _guarded(_catalog(document, _Nest(limits, deadline, depth)), "forms/attachments")
+
+
+def _guarded(items: Iterator[Item], what: str) -> Iterator[Item]:
+    """Document-level parts: a broken object there leaves that part unread, not the file."""
+    try:
+        yield from items
+    except ExtractError:
+        raise
+    except Exception as exc:  # pdfminer raises anything on a damaged object
+        yield Observation(kind="unreadable", part=Part.METADATA, detail=f"{what}: {exc!r}"[:160])
 
 
 def _open(data: bytes) -> Any:

@@ -29,7 +29,14 @@ class SafeZip:
         try:
             self._zip = zipfile.ZipFile(io.BytesIO(data))
             infos = self._zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+        except (
+            zipfile.BadZipFile,
+            zipfile.LargeZipFile,
+            OSError,
+            ValueError,
+            EOFError,
+            NotImplementedError,  # a directory that asks for an unknown zip version
+        ) as exc:
             raise ExtractError("corrupt", detail=_reason(exc)) from None
         self.limits = limits
         check_directory(infos, len(data), limits)
