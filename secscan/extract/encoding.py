@@ -8,6 +8,7 @@ not fail. A file that no candidate decodes cleanly is an error, never a silent s
 from __future__ import annotations
 
 import codecs
+import re
 
 from secscan.errors import ExtractError
 
@@ -50,14 +51,16 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str]:
     return text, codec
 
 
-_CONTROLS = frozenset(chr(c) for c in range(32)) - frozenset("\t\n\r\f\v\x1b")
+# C0 controls other than \t \n \v \f \r and ESC; a regex counts them at C speed (a Python
+# loop over 64 K characters took 3 ms, a third of the whole html extraction of a page).
+_CONTROLS = re.compile("[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
 
 def _is_binary(text: str) -> bool:
     sample = text[:65536]
     if "\x00" in sample:
         return True
-    controls = sum(1 for ch in sample if ch in _CONTROLS)
+    controls = len(_CONTROLS.findall(sample))
     return controls > max(8, len(sample) // 100)
 
 

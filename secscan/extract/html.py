@@ -14,7 +14,6 @@ one text, and cut into large segments at block boundaries, with one anchor per s
 from __future__ import annotations
 
 import re
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html import unescape
@@ -70,6 +69,20 @@ _VOID = frozenset(
         "frame",
     ]
 )
+_RAW_END = {
+    tag: re.compile(rf"</{tag}\s*>", re.I)
+    for tag in (
+        "script",
+        "style",
+        "textarea",
+        "title",
+        "xmp",
+        "iframe",
+        "noembed",
+        "noframes",
+        "noscript",
+    )
+}
 _RAW = frozenset(
     ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"]
 )
@@ -278,7 +291,7 @@ class _Reader:
         self.text, self.limits, self.deadline = text, limits, deadline
         self.lines = _Lines(text)
         self.stack: list[_Open] = []
-        self.open_count: Counter[str] = Counter()
+        self.open_count: dict[str, int] = {}  # a plain dict: Counter's __missing__ is slow
         self.hidden_depth = 0
         self.body = _Buf(Part.BODY)
         self.hidden = _Buf(Part.HIDDEN, detail="hidden element")
@@ -359,7 +372,8 @@ class _Reader:
 
     def _start(self, tag: str, attrs: str, attrs_at: int, pos: int) -> int:
         """Handle a start tag; return where tokenizing resumes (after raw text elements)."""
-        self._imply_end(tag)
+        if tag in _IMPLIED or (tag in _BLOCK and self.open_count.get("p")):
+            self._imply_end(tag)
         values = self._attributes(tag, attrs, attrs_at) if attrs and not attrs.isspace() else {}
         if tag in _BLOCK:
             self._block()
@@ -383,7 +397,7 @@ class _Reader:
                 self.body.glue("\n")
             self.hidden_depth += 1
         self.stack.append(_Open(tag, hidden))
-        self.open_count[tag] += 1
+        self.open_count[tag] = self.open_count.get(tag, 0) + 1
 
     def _pop(self) -> str:
         top = self.stack.pop()
@@ -399,17 +413,17 @@ class _Reader:
         return top.tag
 
     def _end(self, tag: str) -> None:
-        if tag in _BLOCK:
-            self._block()
-        if not self.open_count[tag]:
-            return  # a stray end tag: browsers ignore it
+        if not self.open_count.get(tag):
+            if tag in _BLOCK:  # a stray end tag: browsers ignore it, but it still ends a line
+                self._block()
+            return
         while self._pop() != tag:
             pass
 
     def _imply_end(self, tag: str) -> None:
         closers, stops = _IMPLIED.get(tag, (None, None))
         if closers is None:
-            if tag not in _BLOCK or not self.open_count["p"]:
+            if tag not in _BLOCK or not self.open_count.get("p"):
                 return
             closers, stops = frozenset({"p"}), None
         for depth in range(len(self.stack) - 1, max(len(self.stack) - 12, -1), -1):
@@ -429,7 +443,7 @@ class _Reader:
 
     def _raw(self, tag: str, start: int, hidden: bool) -> int:
         """Raw text elements: find their end tag by hand, as a browser's tokenizer does."""
-        close = re.compile(rf"</{tag}\s*>", re.I).search(self.text, start)
+        close = _RAW_END[tag].search(self.text, start)
         end = close.start() if close else len(self.text)
         resume = close.end() if close else end
         content = self.text[start:end]
