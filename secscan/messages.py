@@ -161,6 +161,98 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "有文件未通过检查（{fail_on}及以上）：请按处理建议修改后重新检查。",
         "some files failed (at or above {fail_on}): fix them as advised and scan again.",
     ),
+    # --- git, hook, baseline, inline allow (secscan/git.py, hook.py, baseline.py, suppress.py)
+    "git_missing": ("找不到 git 命令（{reason}）", "git cannot be run ({reason})"),
+    "git_failed": ("git {command} 失败：{reason}", "git {command} failed: {reason}"),
+    "git_not_repo": (
+        "{path} 不在 git 仓库中（--staged、--since 和 hook 需要 git 仓库）",
+        "{path} is not inside a git repository (--staged, --since and hook need one)",
+    ),
+    "git_bad_rev": ("git 中找不到版本 {rev}", "no such revision in git: {rev}"),
+    "git_zero_bytes": (
+        "暂存了 {files} 个待检查文件，却读到 0 字节内容：未能读取暂存内容，检查无效",
+        "{files} staged file(s) to check but 0 bytes read: the staged content was not read",
+    ),
+    "git_blob_missing": (
+        "无法从 git 对象库读取该文件的内容（{error}）",
+        "the content could not be read from the git object store ({error})",
+    ),
+    "staged_read": (
+        "已从暂存区读取 {files} 个待检查文件，共 {bytes} 字节",
+        "read {files} staged file(s) to check, {bytes} bytes",
+    ),
+    "since_read": (
+        "已读取自 {rev} 以来变更的 {files} 个待检查文件，共 {bytes} 字节",
+        "read {files} file(s) changed since {rev}, {bytes} bytes",
+    ),
+    "staged_skipped": (
+        "另有 {count} 个暂存文件不是 secscan 能检查的格式，已跳过",
+        "{count} more staged file(s) are not in a format secscan reads; skipped",
+    ),
+    "scan_no_paths": (
+        "请指定要检查的文件或目录，或使用 --staged / --since REV",
+        "name files or directories to check, or use --staged / --since REV",
+    ),
+    "scan_git_and_stdin": (
+        "--staged / --since 读取 git 中的内容，不能同时检查标准输入",
+        "--staged / --since read from git; they cannot be combined with standard input",
+    ),
+    "hook_installed": ("已安装 pre-commit 钩子：{path}", "pre-commit hook installed: {path}"),
+    "hook_legacy_kept": (
+        "原有钩子已保留为 {path}，提交时先运行它，再运行 secscan",
+        "the existing hook was kept as {path}; it runs first, then secscan",
+    ),
+    "hook_foreign": (
+        "{path} 已有其他程序的钩子，未覆盖。加 --force 可把它保留为 "
+        "pre-commit.legacy 并与 secscan 串联运行；使用 pre-commit 框架的仓库请在 "
+        ".pre-commit-config.yaml 中加入 secscan",
+        "{path} already holds another hook; left alone. --force keeps it as "
+        "pre-commit.legacy and runs it before secscan; repositories using the pre-commit "
+        "framework should add secscan to .pre-commit-config.yaml instead",
+    ),
+    "hook_legacy_exists": (
+        "{path} 和 {legacy} 都已存在且都不是 secscan 的钩子，未作改动（请先手工合并）",
+        "both {path} and {legacy} exist and neither is secscan's; nothing changed (merge them by hand)",
+    ),
+    "hook_uninstalled": ("已卸载 secscan 钩子：{path}", "secscan hook removed: {path}"),
+    "hook_restored": ("已恢复原有钩子：{path}", "the previous hook was restored: {path}"),
+    "hook_not_installed": (
+        "{path} 不是 secscan 安装的钩子（或不存在），未作改动",
+        "{path} is not a hook secscan installed (or does not exist); nothing changed",
+    ),
+    "baseline_error": ("基线文件 {path}：{reason}", "baseline file {path}: {reason}"),
+    "baseline_not_json": ("不是有效的 JSON（{detail}）", "not valid JSON ({detail})"),
+    "baseline_not_ours": ("不是 secscan 基线文件", "not a secscan baseline file"),
+    "baseline_too_new": (
+        "格式版本 {found} 高于本程序支持的版本 {supported}，请升级 secscan",
+        "format version {found} is newer than this secscan supports ({supported}); upgrade",
+    ),
+    "baseline_bad_entry": ("第 {n} 项：{field} {reason}", "entry {n}: {field} {reason}"),
+    "baseline_missing": ("文件不存在", "no such file"),
+    "baseline_unreadable_file": ("无法读取（{detail}）", "cannot be read ({detail})"),
+    "baseline_exists": (
+        "基线文件 {path} 已存在：用 secscan baseline update 更新（保留已有复核），或加 --force 重建",
+        "{path} exists: run secscan baseline update (keeps the reviews) or add --force to rebuild",
+    ),
+    "baseline_bad_args": ("参数有误：需要 {detail}", "bad arguments: {detail} is needed"),
+    "baseline_written": ("已写入基线 {path}：{count} 项", "baseline written to {path}: {count} entries"),
+    "baseline_updated": (
+        "已更新基线 {path}：保留 {kept} 项，删除 {dropped} 项（已不存在），新增 {added} 项",
+        "baseline {path} updated: {kept} kept, {dropped} dropped (gone), {added} added",
+    ),
+    "baseline_new_left": (
+        "另有 {count} 项新发现未加入基线（复核后用 --add-new --reason 加入）",
+        "{count} new finding(s) were not added (review them, then use --add-new --reason)",
+    ),
+    "baseline_unreadable": (
+        "有 {count} 个文件无法完整检查，未写入基线：{paths}",
+        "{count} file(s) could not be fully checked; baseline not written: {paths}",
+    ),
+    "allow_no_rule": ("缺少规则编号", "no rule id"),
+    "allow_unknown_rule": ("规则编号 {rule} 不存在", "unknown rule id {rule}"),
+    "allow_no_reason": ("缺少复核理由", "no reason given"),
+    "sarif_suppressed_inline": ("行内允许标记", "inline allow marker"),
+    "junit_suite": ("保密审查", "secscan"),
     # --- ledger (secscan/ledger, secscan/cli/ledger.py) ------------------------------------
     "ledger_missing": (
         "{path}：审查台账不存在（尚未记录过检查）",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 TYPE_CHECKING = False  # typing costs ~3 ms at start-up; annotations are not evaluated
 if TYPE_CHECKING:
@@ -10,7 +11,7 @@ if TYPE_CHECKING:
 
 from secscan.model import ScanResult, Severity, Status, Verdict
 
-OUTPUT_FORMATS = ("text", "json")
+OUTPUT_FORMATS = ("text", "json", "sarif", "junit")
 
 
 def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
@@ -20,7 +21,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         help="检查文件或目录（docx、pdf、html、txt、md）",
         description="检查待发布的文件：密级标志、涉密词、个人信息、隐藏内容、元数据、内网地址、过程稿标志。",
     )
-    p.add_argument("paths", nargs="+", metavar="PATH", help="文件或目录；- 表示标准输入")
+    p.add_argument("paths", nargs="*", metavar="PATH", help="文件或目录；- 表示标准输入（与 --staged/--since 同用时只查这些路径）")
     p.add_argument("--format", choices=OUTPUT_FORMATS, default="text", help="输出格式（默认 text）")
     p.add_argument("--fail-on", choices=("block", "warn"), default=None, help="达到该级别即返回 1（默认 block）")
     p.add_argument("--rules", action="append", default=None, metavar="DIR", help="追加规则目录（可重复；同编号规则覆盖内置规则）")
@@ -30,6 +31,11 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
     p.add_argument("--jobs", type=int, default=None, metavar="N", help="并行进程数（默认按 CPU 核数）")
     p.add_argument("--config", default=None, metavar="FILE", help="配置文件（默认查找 .secscan.toml 或 pyproject.toml）")
     p.add_argument("--output", "-o", default=None, metavar="FILE", help="把报告写入文件")
+    repo = p.add_argument_group("git 仓库（提交前检查、持续集成）")
+    which = repo.add_mutually_exclusive_group()
+    which.add_argument("--staged", action="store_true", help="检查暂存区中新增、修改、改名的文件（读取 git 索引中的内容，不读工作区）")
+    which.add_argument("--since", default=None, metavar="REV", help="检查自 REV 分出以来变更的文件（HEAD 中的内容；用于合并请求的 CI）")
+    repo.add_argument("--baseline", default=None, metavar="FILE", help="基线文件：其中已复核的问题只作提示，只有新问题导致失败")
     ledger = p.add_argument_group("审查台账")
     ledger.add_argument("--ledger", default=None, metavar="PATH", help="台账文件（SQLite）")
     ledger.add_argument("--no-ledger", action="store_true", help="不写入审查台账")
@@ -40,7 +46,7 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from secscan.config import load_config
-    from secscan.engine import Scanner, expand_paths, scan_files
+    from secscan.engine import Scanner
 
     flags = {
         "lang": args.lang if args.lang_given else None,
@@ -51,47 +57,124 @@ def run(args: argparse.Namespace) -> int:
         "jobs": args.jobs,
         "ledger": args.ledger,
         "reviewer": args.reviewer,
+        "baseline": args.baseline,
     }
     config = load_config(flags, config_path=args.config)
     if not args.lang_given:
         args.lang = config.lang  # the config file may choose the language; a flag wins
+    reviewed = _load_baseline(config.baseline)  # a broken baseline stops before any scan
     scanner = Scanner(config)
-    files = list(expand_paths(args.paths, config.exclude))
-    if sys.stderr.isatty() and len(files) > 1 and args.format == "text":
-        result = _scan_with_progress(scanner, files, args)
-    else:
-        result = scan_files(scanner, files, stdin_name=args.stdin_name)
-    _write_report(result, args, config.fail_on)
+    result = collect(scanner, args)
+    if reviewed is not None:
+        from secscan.baseline import apply
+
+        result = apply(result, reviewed)
+    _write_report(result, args, config.fail_on, scanner.ruleset)
     if not args.no_ledger:
         _record(result, args, config)
     return exit_code(result, config.fail_on)
 
 
-def _scan_with_progress(scanner: Any, files: list[str], args: argparse.Namespace) -> ScanResult:
+def collect(scanner: Any, args: argparse.Namespace) -> ScanResult:
+    """Scan what the arguments name: paths, or the staged / changed content from git."""
+    from secscan.engine import expand_paths, scan_files
+    from secscan.errors import UsageError
+
+    if args.staged or args.since:
+        if "-" in args.paths:
+            raise UsageError("scan_git_and_stdin")
+        return _collect_git(scanner, args)
+    if not args.paths:
+        raise UsageError("scan_no_paths")
+    files = list(expand_paths(args.paths, scanner.config.exclude))
+    return _with_progress(
+        len(files) > 1, len(files), args,
+        lambda on_result: scan_files(scanner, files, on_result=on_result, stdin_name=args.stdin_name),
+    )
+
+
+def _collect_git(scanner: Any, args: argparse.Namespace) -> ScanResult:
+    """Staged blobs (--staged) or HEAD's blobs changed since REV (--since); never the work tree."""
+    from secscan import git
+    from secscan.engine import PARALLEL_MIN_FILES, is_excluded, scan_blobs
+    from secscan.errors import ExtractError
+    from secscan.extract import format_by_name
+    from secscan.messages import text
+    from secscan.model import summarise
+
+    top = git.top_level()
+    if args.staged:
+        changes = git.staged_changes(top, [os.path.abspath(p) for p in args.paths])
+    else:
+        changes = git.changes_since(args.since, top, [os.path.abspath(p) for p in args.paths])
+    names = {c.path: os.path.relpath(os.path.join(top, c.path)) for c in changes}
+    wanted = [
+        c for c in changes
+        if format_by_name(c.path) is not None and not is_excluded(names[c.path], scanner.config.exclude)
+    ]
+    limit = scanner.config.limits.max_file_bytes
+
+    def too_large(size: int) -> str:
+        return ExtractError("limit_file_size", size=size, limit=limit).render(args.lang)
+
+    contents = git.read_blobs(wanted, top, limit, too_large=too_large)
+    key = "staged_read" if args.staged else "since_read"
+    sys.stderr.write(
+        "secscan: " + text(key, args.lang, files=contents.files, bytes=contents.bytes, rev=args.since) + "\n"
+    )
+    if len(changes) > len(wanted):
+        sys.stderr.write("secscan: " + text("staged_skipped", args.lang, count=len(changes) - len(wanted)) + "\n")
+    items = [(names[b.change.path], b.data) for b in contents.blobs if b.data is not None]
+    scanned = iter(
+        _with_progress(
+            len(items) >= PARALLEL_MIN_FILES, len(items), args,
+            lambda on_result: scan_blobs(scanner, items, on_result=on_result),
+        )
+    )
+    files = []
+    for blob in contents.blobs:  # results in the order git listed the files
+        if blob.data is not None:
+            files.append(next(scanned))
+        else:
+            error = blob.error or ""
+            if error in ("missing", "short"):
+                error = text("git_blob_missing", args.lang, error=error)
+            files.append(scanner.error_result(names[blob.change.path], error))
+    done = tuple(files)
+    return ScanResult(ruleset=scanner.info, files=done, summary=summarise(done))
+
+
+def _with_progress(show: bool, total: int, args: argparse.Namespace, scan: Any) -> Any:
+    """Run `scan(on_result)`, with a progress bar on a terminal when `show` (rich costs ~2x
+    Python's start-up, so small runs and the hook's usual one-page commit go without)."""
+    if not (show and sys.stderr.isatty() and args.format == "text"):
+        return scan(None)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 
-    from secscan.engine import scan_files
     from secscan.messages import text
 
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     with Progress(*columns, transient=True) as progress:
-        task = progress.add_task(text("report_progress", args.lang), total=len(files))
-        return scan_files(
-            scanner,
-            files,
-            on_result=lambda _r: progress.advance(task),
-            stdin_name=args.stdin_name,
-        )
+        task = progress.add_task(text("report_progress", args.lang), total=total)
+        return scan(lambda _r: progress.advance(task))
 
 
-def _write_report(result: ScanResult, args: argparse.Namespace, fail_on: Severity) -> None:
+def _load_baseline(path: str | None) -> Any:
+    if not path:
+        return None
+    from secscan.baseline import load
+
+    return load(path)
+
+
+def _write_report(result: ScanResult, args: argparse.Namespace, fail_on: Severity, ruleset: Any = None) -> None:
     from secscan.report import render
 
     if args.output:
         with open(args.output, "w", encoding="utf-8") as out:
-            render(args.format, result, args.lang, out, fail_on, terminal=False)
+            render(args.format, result, args.lang, out, fail_on, terminal=False, ruleset=ruleset)
         return
-    render(args.format, result, args.lang, sys.stdout, fail_on, terminal=sys.stdout.isatty())
+    render(args.format, result, args.lang, sys.stdout, fail_on, terminal=sys.stdout.isatty(), ruleset=ruleset)
 
 
 def _record(result: ScanResult, args: argparse.Namespace, config: Any) -> None:
@@ -99,7 +182,12 @@ def _record(result: ScanResult, args: argparse.Namespace, config: Any) -> None:
 
     path = ledger.resolve_path(config.ledger)
     texts = {r.path: r.excerpt for r in result.files if r.excerpt}
-    ledger.record_scan(path, result, reviewer=config.reviewer, category=args.category, texts=texts)
+    reviewer = config.reviewer
+    if reviewer is None and (args.staged or args.since or os.environ.get("PRE_COMMIT") == "1"):
+        from secscan.git import user_name
+
+        reviewer = user_name()  # in a commit, the committer is the one answering for it
+    ledger.record_scan(path, result, reviewer=reviewer, category=args.category, texts=texts)
 
 
 def exit_code(result: ScanResult, fail_on: Severity) -> int:

@@ -52,6 +52,8 @@ KINDS: frozenset[str] = frozenset(
         "encrypted",  # encrypted but readable with an empty password (owner password only)
         "html-comment",  # html <!-- comments --> (count = how many)
         "hidden-element",  # html elements hidden by hidden / display:none / type=hidden
+        # not from an extractor: secscan/suppress.py, a secscan:allow marker without a reason
+        "allow-marker-invalid",
     }
 )
 

@@ -6,12 +6,32 @@ TYPE_CHECKING = False  # typing costs ~3 ms at start-up; annotations are not eva
 if TYPE_CHECKING:
     from typing import IO
 
+    from secscan.ruleset import RuleSet
+
 from secscan.model import ScanResult, Severity
 
 
-def render(fmt: str, result: ScanResult, lang: str, out: IO[str], fail_on: Severity, *, terminal: bool) -> None:
-    """Write `result` to `out` in `fmt` (text, json, …)."""
-    if fmt == "json":
+def render(
+    fmt: str,
+    result: ScanResult,
+    lang: str,
+    out: IO[str],
+    fail_on: Severity,
+    *,
+    terminal: bool,
+    ruleset: RuleSet | None = None,
+) -> None:
+    """Write `result` to `out` in `fmt` (text, json, sarif, junit); SARIF describes the rules
+    from `ruleset` when given (names and help in both languages), else from the findings."""
+    if fmt == "sarif":
+        from secscan.report import sarif
+
+        out.write(sarif.render(result, lang, ruleset))
+    elif fmt == "junit":
+        from secscan.report import junit
+
+        out.write(junit.render(result, lang, fail_on))
+    elif fmt == "json":
         from secscan.report import json as json_report
 
         out.write(json_report.render(result))

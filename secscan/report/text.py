@@ -8,6 +8,7 @@ rich is imported only when writing to a terminal (it costs ~2× Python's start-u
 from __future__ import annotations
 
 from collections.abc import Iterable
+
 TYPE_CHECKING = False  # typing costs ~3 ms at start-up; annotations are not evaluated
 if TYPE_CHECKING:
     from typing import IO, Any
@@ -45,7 +46,8 @@ def _finding_line(path: str, f: Finding, lang: str) -> str:
     dash = " — "
     loc = where(path, f.location, f.part.value, lang)
     detail = f" [{f.detail}]" if f.detail else ""
-    line = f"{loc}: {severity_word(f.severity, lang)} {f.rule_name}{detail}{dash}{f.match}"
+    # The rule id is what a reviewer writes into a `secscan:allow RULE_ID 理由` marker.
+    line = f"{loc}: {severity_word(f.severity, lang)} {f.rule_name} [{f.rule_id}]{detail}{dash}{f.match}"
     if f.context and f.context != f.match:
         line += f"{dash}「{f.context}」" if lang != "en" else f"{dash}\"{f.context}\""
     return line

@@ -1,0 +1,181 @@
+"""`secscan scan --staged` / `--since`: the content git would commit, never the working tree."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+
+from secscan import git
+from secscan.errors import GitError
+from tests.hook.conftest import CLEAN_PAGE, LEAK_PAGE
+
+
+def test_staged_leak_is_refused_with_path_line_column(git_repo, cli) -> None:
+    git_repo.stage("news/a.html", LEAK_PAGE)
+    code, out, err = cli("scan", "--staged", "--no-ledger")
+    assert code == 1
+    # path:line:column first, so editors and terminals link to it; the rule id for allow markers
+    assert "news/a.html:3:4: 阻断 国家秘密密级标志（★） [mark-secret-star] — 秘密★1年" in out
+    assert "已从暂存区读取 1 个待检查文件，共 " in err
+    assert f"共 {len(LEAK_PAGE.encode())} 字节" in err
+
+
+def test_staged_fix_passes(git_repo, cli) -> None:
+    git_repo.stage("news/a.html", LEAK_PAGE)
+    git_repo.stage("news/a.html", CLEAN_PAGE)
+    code, out, _err = cli("scan", "--staged", "--no-ledger")
+    assert code == 0, out
+
+
+def test_working_tree_only_fix_still_fails(git_repo, cli) -> None:
+    git_repo.stage("news/a.html", LEAK_PAGE)
+    git_repo.write("news/a.html", CLEAN_PAGE)  # fixed on disk, not re-staged
+    code, out, _err = cli("scan", "--staged", "--no-ledger")
+    assert code == 1
+    assert "news/a.html:3:4:" in out
+
+
+def test_working_tree_leak_not_staged_does_not_block(git_repo, cli) -> None:
+    git_repo.stage("news/a.html", CLEAN_PAGE)
+    git_repo.write("news/a.html", LEAK_PAGE)  # on disk only: not part of this commit
+    code, _out, _err = cli("scan", "--staged", "--no-ledger")
+    assert code == 0
+
+
+def test_deletion_is_ignored_and_rename_is_read_under_new_name(git_repo, cli) -> None:
+    git_repo.stage("old/leak.html", LEAK_PAGE)
+    git_repo.stage("old/gone.html", LEAK_PAGE.replace("通知", "公告"))
+    git_repo.commit()
+    git_repo.git("rm", "-q", "old/gone.html")
+    (git_repo.root / "new").mkdir()
+    git_repo.git("mv", "old/leak.html", "new/leak.html")
+    code, out, err = cli("scan", "--staged", "--no-ledger", "--format", "json")
+    assert code == 1
+    paths = [f["path"] for f in json.loads(out)["files"]]
+    assert paths == ["new/leak.html"]
+    assert "1 个待检查文件" in err
+
+
+def test_unsupported_formats_are_skipped_and_counted(git_repo, cli) -> None:
+    git_repo.stage("build.py", "# 秘密★1年\n")
+    git_repo.stage("a.md", "工作动态\n")
+    code, out, err = cli("scan", "--staged", "--no-ledger", "--format", "json")
+    assert code == 0
+    assert [f["path"] for f in json.loads(out)["files"]] == ["a.md"]
+    assert "另有 1 个暂存文件不是 secscan 能检查的格式" in err
+
+
+def test_paths_narrow_the_staged_set(git_repo, cli) -> None:
+    git_repo.stage("a.html", LEAK_PAGE)
+    git_repo.stage("b.html", CLEAN_PAGE)
+    code, out, _err = cli("scan", "--staged", "--no-ledger", "--format", "json", "b.html")
+    assert code == 0
+    assert [f["path"] for f in json.loads(out)["files"]] == ["b.html"]
+
+
+def test_empty_staged_file_is_read_and_passes(git_repo, cli) -> None:
+    git_repo.stage("empty.txt", "")
+    code, _out, err = cli("scan", "--staged", "--no-ledger")
+    assert code == 0
+    assert "1 个待检查文件，共 0 字节" in err
+
+
+def test_nothing_staged_checks_nothing(git_repo, cli) -> None:
+    code, out, err = cli("scan", "--staged", "--no-ledger", "--format", "json")
+    assert code == 0
+    assert json.loads(out)["summary"]["files"] == 0
+    assert "0 个待检查文件" in err
+
+
+def test_zero_bytes_read_for_staged_content_is_an_error(git_repo) -> None:
+    # A blob id git does not have: nothing is read, which must never pass as "clean".
+    ghost = git.Change(path="a.html", blob="1" * 40, status="A")
+    with pytest.raises(GitError) as caught:
+        git.read_blobs([ghost], str(git_repo.root), 1 << 20, too_large=str)
+    assert caught.value.key == "git_zero_bytes"
+
+
+def test_missing_blob_beside_a_read_one_fails_that_file(git_repo, cli, monkeypatch) -> None:
+    git_repo.stage("a.html", CLEAN_PAGE)
+    real = git.staged_changes
+
+    def with_ghost(cwd=None, pathspecs=()):
+        return [*real(cwd, pathspecs), git.Change(path="ghost.html", blob="2" * 40, status="A")]
+
+    monkeypatch.setattr(git, "staged_changes", with_ghost)
+    code, out, _err = cli("scan", "--staged", "--no-ledger", "--format", "json")
+    assert code == 1
+    ghost = json.loads(out)["files"][1]
+    assert (ghost["path"], ghost["verdict"]) == ("ghost.html", "error")
+    assert "无法从 git 对象库读取" in ghost["error"]
+
+
+def test_outside_a_repository_is_exit_2(tmp_path, monkeypatch, cli) -> None:
+    monkeypatch.chdir(tmp_path)
+    monkeypatch.setenv("GIT_CEILING_DIRECTORIES", str(tmp_path.parent))
+    code, _out, err = cli("scan", "--staged", "--no-ledger")
+    assert code == 2
+    assert "不在 git 仓库中" in err
+
+
+def test_no_paths_and_no_git_mode_is_exit_2(git_repo, cli) -> None:
+    code, _out, err = cli("scan", "--no-ledger")
+    assert code == 2
+    assert "--staged / --since REV" in err
+
+
+def test_since_checks_what_the_branch_changed(git_repo, cli) -> None:
+    git_repo.stage("index.html", CLEAN_PAGE)
+    git_repo.commit("base")
+    git_repo.git("switch", "-q", "-c", "feature")
+    git_repo.stage("news/leak.html", LEAK_PAGE)
+    git_repo.commit("add a page")
+    git_repo.write("news/leak.html", CLEAN_PAGE)  # the working tree does not count
+    code, out, err = cli("scan", "--since", "main", "--no-ledger", "--format", "json")
+    assert code == 1
+    assert [f["path"] for f in json.loads(out)["files"]] == ["news/leak.html"]
+    assert "已读取自 main 以来变更的 1 个待检查文件" in err
+
+
+def test_since_ignores_what_the_target_branch_changed_meanwhile(git_repo, cli) -> None:
+    git_repo.stage("index.html", CLEAN_PAGE)
+    git_repo.commit("base")
+    git_repo.git("switch", "-q", "-c", "feature")
+    git_repo.stage("news/ok.html", CLEAN_PAGE)
+    git_repo.commit("feature page")
+    git_repo.git("switch", "-q", "main")
+    git_repo.stage("main-only.html", LEAK_PAGE)
+    git_repo.commit("main moved on")
+    git_repo.git("switch", "-q", "feature")
+    code, out, _err = cli("scan", "--since", "main", "--no-ledger", "--format", "json")
+    assert code == 0
+    assert [f["path"] for f in json.loads(out)["files"]] == ["news/ok.html"]
+
+
+def test_since_unknown_revision_is_exit_2(git_repo, cli) -> None:
+    git_repo.stage("index.html", CLEAN_PAGE)
+    git_repo.commit("base")
+    code, _out, err = cli("scan", "--since", "no-such-branch", "--no-ledger")
+    assert code == 2
+    assert "找不到版本 no-such-branch" in err
+
+
+def test_staged_scan_records_the_committer_in_the_ledger(git_repo, cli, tmp_path) -> None:
+    import sqlite3
+
+    git_repo.stage("news/a.html", LEAK_PAGE)
+    code, _out, _err = cli("scan", "--staged")
+    assert code == 1
+    rows = sqlite3.connect(tmp_path / "ledger.sqlite").execute("select * from entries").fetchall()
+    assert any("张三" in str(row) for row in rows)
+
+
+def test_parse_raw_reads_renames_and_skips_symlinks() -> None:
+    out = (
+        b":100644 100644 " + b"a" * 40 + b" " + b"b" * 40 + b" M\0m.html\0"
+        b":100644 100644 " + b"c" * 40 + b" " + b"d" * 40 + b" R087\0old.md\0new.md\0"
+        b":000000 120000 " + b"0" * 40 + b" " + b"e" * 40 + b" A\0link.html\0"
+    )
+    changes = git.parse_raw(out)
+    assert [(c.path, c.blob[0], c.status) for c in changes] == [("m.html", "b", "M"), ("new.md", "d", "R")]
