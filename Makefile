@@ -21,7 +21,7 @@ scan: $(BIN)/secscan
 	@$(BIN)/secscan ledger list --ledger $(DEMO_LEDGER)
 
 test: $(BIN)/secscan
-	$(BIN)/python -m pytest -n 2
+	$(BIN)/python -m pytest -n 2 -q
 
 bench: $(BIN)/secscan
 	$(BIN)/python bench/run.py

@@ -77,7 +77,9 @@ def build_parser(argv: Sequence[str] = ()) -> argparse.ArgumentParser:
     common.add_argument(
         "--lang", choices=("zh", "en"), default=argparse.SUPPRESS, help="输出语言 / output language"
     )
-    common.add_argument("--debug", action="store_true", default=argparse.SUPPRESS)
+    common.add_argument(
+        "--debug", action="store_true", default=argparse.SUPPRESS, help="出错时显示详细信息 / show tracebacks"
+    )
     parser = _Parser(
         prog="secscan",
         description="保密审查自查工具：发布前检查密级标志、涉密词、个人信息、隐藏内容和元数据",

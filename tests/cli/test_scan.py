@@ -115,7 +115,7 @@ def test_english_report(tmp_path, capsys) -> None:
     leak = write(tmp_path, "leak.txt", LEAK)
     assert main(["--lang", "en", "scan", "--no-ledger", str(leak)]) == 1
     out = capsys.readouterr().out
-    assert f"{leak}:2:1: block State-secret classification mark (★)" in out
+    assert f"{leak}:2:1: block State-secret classification mark (★) [mark-secret-star]" in out
     assert "summary: 1 files" in out
 
 
@@ -123,7 +123,7 @@ def test_plain_report_lines_link_to_path_line_column(tmp_path, capsys) -> None:
     leak = write(tmp_path, "leak.txt", LEAK)
     main(["scan", "--no-ledger", str(leak)])
     out = capsys.readouterr().out
-    assert f"{leak}:2:1: 阻断 国家秘密密级标志（★） — 秘密★1年" in out
+    assert f"{leak}:2:1: 阻断 国家秘密密级标志（★） [mark-secret-star] — 秘密★1年" in out
     assert "处理建议: 发现国家秘密密级标志" in out
 
 
