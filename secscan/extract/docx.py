@@ -241,6 +241,8 @@ class _Reader:
         self.deadline.check()
         data = self.package.read(name)
         root = _parse_part(data, name)
+        if main_document and root.tag != _w("document"):
+            raise ExtractError("not_docx")  # e.g. an xlsx or pptx: its main part is no w:document
         # Most parts hide nothing; skipping the per-run property lookups then saves ~20 %.
         self.may_hide = b"anish" in data or bool(self.hidden_styles)
         if part is Part.COMMENT:

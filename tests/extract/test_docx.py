@@ -269,6 +269,20 @@ def test_zip_without_document_xml_is_not_a_docx():
     assert "word/document.xml" in err.value.render("zh")
 
 
+def test_workbook_named_docx_is_not_a_docx():
+    from tests.builders import zip_of
+
+    rels = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="r1" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+        'relationships/officeDocument" Target="xl/workbook.xml"/></Relationships>'
+    )
+    workbook = zip_of({"_rels/.rels": rels.encode(), "xl/workbook.xml": b"<workbook/>"})
+    with pytest.raises(ExtractError) as err:
+        items(workbook)
+    assert err.value.key == "not_docx"
+
+
 def test_truncated_docx_is_corrupt():
     data = make_docx(["正文"] * 50)
     with pytest.raises(ExtractError) as err:
