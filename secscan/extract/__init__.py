@@ -35,7 +35,7 @@ KINDS: frozenset[str] = frozenset(
         # docx / pdf / html extractors; rules in rules/structure.toml
         "comments",  # the file carries reviewers' comments (count = how many)
         "revisions",  # tracked insertions/deletions not yet accepted or rejected
-        "hidden-text",  # docx text formatted hidden (w:vanish, w:specVanish, a hidden style)
+        "hidden-text",  # docx text formatted hidden (w:vanish, w:specVanish, hidden style, white)
         "author",  # a person's name in metadata or on comments/revisions (value = the name)
         "company",  # the organisation in app properties / the PDF Info dict
         "template-path",  # a template path that names a machine, drive or user folder

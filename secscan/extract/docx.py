@@ -52,6 +52,8 @@ TBL, TR, TC, TXBX = _w("tbl"), _w("tr"), _w("tc"), _w("txbxContent")
 COMMENT, FOOTNOTE, ENDNOTE = _w("comment"), _w("footnote"), _w("endnote")
 VAL, AUTHOR, TYPE, ID, STYLEID = _w("val"), _w("author"), _w("type"), _w("id"), _w("styleId")
 STYLE = _w("style")
+COLOR, HIGHLIGHT, SHD = _w("color"), _w("highlight"), _w("shd")
+_WHITE_VALUES = (b'w:val="FFFFFF"', b'w:val="ffffff"')
 _PLAIN_PARENTS = frozenset({_w("body"), _w("hdr"), _w("ftr")})
 FALLBACK, CHOICE = f"{{{_MC}}}Fallback", f"{{{_MC}}}Choice"
 RELATIONSHIP = f"{{{_RELS}}}Relationship"
@@ -188,6 +190,19 @@ def _hidden_styles(package: SafeZip, main: str) -> frozenset[str]:
     return frozenset(hidden)
 
 
+def _is_white(rpr: Any) -> bool:
+    """White text on the (white) page, with no highlight or shading behind it. Only checked
+    for paragraphs straight in the body/header/footer: in table cells and shapes a fill set by
+    a style may sit behind it, and white on a dark header row is legitimate."""
+    color = rpr.find(COLOR)
+    return (
+        color is not None
+        and color.get(VAL, "").upper() == "FFFFFF"
+        and rpr.find(HIGHLIGHT) is None
+        and rpr.find(SHD) is None
+    )
+
+
 def _is_vanished(rpr: Any) -> bool:
     for tag in (VANISH, SPECVANISH):
         mark = rpr.find(tag)
@@ -207,6 +222,7 @@ class _Para:
     skip: bool = False
     hidden: bool = False  # the paragraph style hides it
     boxed: bool = False  # inside a text box, which does not break the page flow
+    plain: bool = False  # straight in the body, header or footer: no cell or shape fill behind
     body: list[str] = field(default_factory=list)
     # (kind, author, text) pieces outside the body: revisions and hidden runs, in order
     other: list[tuple[int, str, str]] = field(default_factory=list)
@@ -234,6 +250,9 @@ class _Reader:
         self.revision_authors: dict[str, None] = {}
         self.hidden_runs = 0
         self.may_hide = True
+        self.may_whiten = False
+        # A page background may be dark; then white text is legible and we cannot tell.
+        self.page_background = False
 
     def part(
         self, name: str, part: Part, detail: str | None, main_document: bool = False
@@ -243,8 +262,11 @@ class _Reader:
         root = _parse_part(data, name)
         if main_document and root.tag != _w("document"):
             raise ExtractError("not_docx")  # e.g. an xlsx or pptx: its main part is no w:document
+        if main_document:
+            self.page_background = root.find(_w("background")) is not None
         # Most parts hide nothing; skipping the per-run property lookups then saves ~20 %.
-        self.may_hide = b"anish" in data or bool(self.hidden_styles)
+        self.may_whiten = not self.page_background and any(w in data for w in _WHITE_VALUES)
+        self.may_hide = b"anish" in data or bool(self.hidden_styles) or self.may_whiten
         if part is Part.COMMENT:
             for comment in root.iter(COMMENT):
                 self.comments += 1
@@ -275,7 +297,7 @@ class _Reader:
             if found is None or found.skip:
                 continue
             para = found
-            if kind == _BODY and self.may_hide and (para.hidden or self._is_hidden_run(el)):
+            if kind == _BODY and self.may_hide and (para.hidden or self._is_hidden_run(el, para)):
                 kind = _HIDDEN
             for child in el:
                 tag = child.tag
@@ -316,6 +338,7 @@ class _Reader:
             para.hidden = style is not None and style.get(VAL) in self.hidden_styles
         node = p.getparent()
         if node.tag in _PLAIN_PARENTS:  # most paragraphs: nothing around them to report
+            para.plain = ppr is None or ppr.find(SHD) is None
             return
         where: list[str] = []
         cell: _Cell | None = None
@@ -356,11 +379,13 @@ class _Reader:
         cells[tc] = cell
         return cell
 
-    def _is_hidden_run(self, run: Any) -> bool:
+    def _is_hidden_run(self, run: Any, para: _Para) -> bool:
         rpr = run.find(RPR)
         if rpr is None:
             return False
         if _is_vanished(rpr):
+            return True
+        if self.may_whiten and para.plain and _is_white(rpr):
             return True
         if self.hidden_styles:
             style = rpr.find(RSTYLE)

@@ -125,6 +125,16 @@ def test_hidden_run_is_hidden_text_not_body():
     assert kinds(found)["hidden-text"].count == 1
 
 
+def test_white_text_on_the_page_is_hidden_but_not_in_a_table_cell():
+    white = '<w:r><w:rPr><w:color w:val="FFFFFF"/></w:rPr><w:t>白色的内部资料</w:t></w:r>'
+    cell = (
+        "<w:tbl><w:tr><w:tc>" + para(white.replace("内部资料", "表头")) + "</w:tc></w:tr></w:tbl>"
+    )
+    found = items(make_docx([], body_xml=[para(run("正文"), white), cell]))
+    assert texts(found, Part.HIDDEN) == ["白色的内部资料"]
+    assert "白色的表头" in texts(found, Part.BODY)
+
+
 def test_spec_vanish_and_explicitly_unhidden_runs():
     spec = "<w:r><w:rPr><w:specVanish/></w:rPr><w:t>特殊隐藏</w:t></w:r>"
     shown = '<w:r><w:rPr><w:vanish w:val="0"/></w:rPr><w:t>取消隐藏</w:t></w:r>'
