@@ -344,3 +344,18 @@ def test_people_and_custom_xml_side_metadata():
     assert any(
         i.kind == "author" and i.value == "王五" for i in found if isinstance(i, Observation)
     )
+
+
+def test_runs_in_a_hidden_character_style_are_hidden():
+    style = (
+        b'<w:style w:type="character" w:styleId="Secret"><w:name w:val="Secret"/>'
+        b"<w:rPr><w:vanish/></w:rPr></w:style></w:styles>"
+    )
+    styled = '<w:r><w:rPr><w:rStyle w:val="Secret"/></w:rPr><w:t>样式隐藏的文字</w:t></w:r>'
+    data = rezip(
+        make_docx([], body_xml=[para(run("可见"), styled)]),
+        {"word/styles.xml": lambda xml: xml.replace(b"</w:styles>", style)},
+    )
+    found = items(data)
+    assert texts(found, Part.HIDDEN) == ["样式隐藏的文字"]
+    assert texts(found, Part.BODY) == ["可见"]

@@ -178,3 +178,17 @@ def test_attached_pdf_is_scanned_under_its_name():
     assert body[0].detail == "inner.pdf"
     (shallow,) = observed(items(data, Limits(max_embedded_depth=0)), "attachment")
     assert shallow.detail == "not checked"
+
+
+def test_form_field_values_are_read_with_their_names():
+    data = raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R /AcroForm << /Fields [4 0 R] >> >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>",
+            b"<< /T (applicant) /Kids [5 0 R] >>",
+            b"<< /T (id) /FT /Tx /V (33021119800101001X) >>",
+        ]
+    )
+    (field,) = segments(items(data), Part.ANNOTATION)
+    assert (field.text, field.detail) == ("33021119800101001X", "form field applicant.id")
