@@ -38,7 +38,7 @@ _TOKEN = re.compile(
 )
 _ATTR = re.compile(r"""([^\s"'=<>/]+)(?:\s*=\s*("[^"]*"|'[^']*'|[^\s>]+))?""")
 _LINKS = frozenset(
-    {"href", "src", "action", "formaction", "poster", "cite", "longdesc", "background"}
+    {"href", "src", "action", "formaction", "poster", "cite", "longdesc", "background", "data"}
 )
 _ABSOLUTE = re.compile(r"\s*(?:[A-Za-z][A-Za-z0-9+.-]*:|//|\\\\|[A-Za-z]:)")
 _HIDING_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.I)
@@ -193,6 +193,7 @@ _ATTRIBUTES = frozenset(
         "cite",
         "longdesc",
         "background",
+        "data",
         "value",
         "label",
         "summary",
@@ -520,7 +521,11 @@ class _Reader:
         return values
 
     def _meta(self, values: dict[str, str], at: int) -> None:
-        name = values.get("name") or values.get("property") or values.get("itemprop") or ""
+        # http-equiv refresh carries a redirect target, which may be an intranet address
+        refresh = "refresh" if values.get("http-equiv", "").lower() == "refresh" else ""
+        name = (
+            values.get("name") or values.get("property") or values.get("itemprop") or refresh or ""
+        )
         content = values.get("content", "").strip()
         if not name or not content:
             return

@@ -153,3 +153,14 @@ def test_stray_end_tags_and_unclosed_hidden_block():
 def test_tag_without_closing_bracket_does_not_hang():
     page = "<p>正文</p><a " + "b" * 200_000
     assert "正文" in joined(items(page), Part.BODY)
+
+
+def test_refresh_targets_and_object_data_are_read():
+    page = (
+        '<meta http-equiv="refresh" content="0; url=http://10.1.2.3/oa/">'
+        '<object data="file:///C:/内部/汇编.pdf"></object>'
+    )
+    found = items(page)
+    meta = {i.detail: i.text for i in found if isinstance(i, Segment) and i.part is Part.METADATA}
+    assert meta["meta refresh"] == "0; url=http://10.1.2.3/oa/"
+    assert "file:///C:/内部/汇编.pdf" in joined(found, Part.ATTRIBUTE)
