@@ -52,6 +52,7 @@ TBL, TR, TC, TXBX = _w("tbl"), _w("tr"), _w("tc"), _w("txbxContent")
 COMMENT, FOOTNOTE, ENDNOTE = _w("comment"), _w("footnote"), _w("endnote")
 VAL, AUTHOR, TYPE, ID, STYLEID = _w("val"), _w("author"), _w("type"), _w("id"), _w("styleId")
 STYLE = _w("style")
+FLDSIMPLE, INSTR_ATTR = _w("fldSimple"), _w("instr")
 COLOR, HIGHLIGHT, SHD = _w("color"), _w("highlight"), _w("shd")
 _WHITE_VALUES = (b'w:val="FFFFFF"', b'w:val="ffffff"')
 _PLAIN_PARENTS = frozenset({_w("body"), _w("hdr"), _w("ftr")})
@@ -276,6 +277,11 @@ class _Reader:
             self.revision_authors[rev.get(AUTHOR, "")] = None
         paged = main_document and _has_page_marks(root)
         yield from self._paragraphs(root, part, detail, paged)
+        if b"fldSimple" in data:  # a simple field keeps its code in an attribute
+            for simple in root.iter(FLDSIMPLE):
+                code = simple.get(INSTR_ATTR, "")
+                if _LINK_FIELD.search(code):
+                    yield Segment(text=code.strip(), part=Part.ATTRIBUTE, detail="field code")
 
     def _paragraphs(
         self, root: Any, part: Part, detail: str | None, paged: bool

@@ -486,6 +486,9 @@ def _annotations(page: Any, number: int, authors: set[str], nest: _Nest) -> Iter
             texts[contents] = None
             count += 1
             detail = f"{subtype} by {author}" if author else subtype
+            flags = resolve1(annot.get("F"))
+            if isinstance(flags, int) and flags & (2 | 32):  # Hidden / NoView: not even shown
+                detail += " (hidden)"
             yield Segment(text=contents, part=Part.ANNOTATION, location=where, detail=detail)
             if author and author not in authors:
                 authors.add(author)

@@ -157,6 +157,16 @@ def test_field_result_is_body_and_link_field_code_is_an_attribute():
     assert any("http://192.168.1.20/oa/" in t for t in texts(found, Part.ATTRIBUTE))
 
 
+def test_simple_field_link_code_is_an_attribute():
+    simple = (
+        '<w:fldSimple w:instr=" HYPERLINK &quot;file://oa-server/share/a.doc&quot; ">'
+        "<w:r><w:t>附件</w:t></w:r></w:fldSimple>"
+    )
+    found = items(make_docx([], body_xml=[para(simple)]))
+    assert texts(found, Part.BODY) == ["附件"]
+    assert texts(found, Part.ATTRIBUTE) == ['HYPERLINK "file://oa-server/share/a.doc"']
+
+
 def test_core_app_and_custom_properties():
     data = make_docx(
         ["正文"],
