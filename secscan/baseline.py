@@ -18,12 +18,13 @@ import os
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 
+from secscan.errors import BaselineError
+from secscan.model import FileResult, Finding, ScanResult, Severity, Status, summarise, verdict_of
+
 TYPE_CHECKING = False  # typing costs ~3 ms at start-up; annotations are not evaluated
 if TYPE_CHECKING:
     from typing import Any
 
-from secscan.errors import BaselineError
-from secscan.model import FileResult, Finding, ScanResult, Severity, Status, summarise, verdict_of
 
 DEFAULT_NAME = ".secscan-baseline.json"
 FORMAT_VERSION = 1
@@ -75,13 +76,21 @@ def load(path: str) -> Baseline:
     except (OSError, UnicodeDecodeError) as exc:
         raise _broken(path, "baseline_unreadable_file", detail=str(exc)) from None
     except json.JSONDecodeError as exc:
-        raise _broken(path, "baseline_not_json", detail=f"line {exc.lineno} column {exc.colno}") from None
-    if not isinstance(doc, dict) or doc.get("tool") != "secscan" or not isinstance(doc.get("version"), int):
+        raise _broken(
+            path, "baseline_not_json", detail=f"line {exc.lineno} column {exc.colno}"
+        ) from None
+    if (
+        not isinstance(doc, dict)
+        or doc.get("tool") != "secscan"
+        or not isinstance(doc.get("version"), int)
+    ):
         raise _broken(path, "baseline_not_ours")
     doc = _upgrade(doc, path)
     raw = doc.get("findings")
     if not isinstance(raw, list):
-        raise _broken(path, "baseline_bad_entry", n=0, field="findings", reason="应为列表 / must be a list")
+        raise _broken(
+            path, "baseline_bad_entry", n=0, field="findings", reason="应为列表 / must be a list"
+        )
     entries = tuple(_entry(item, n, path) for n, item in enumerate(raw, start=1))
     return Baseline(folder=os.path.dirname(os.path.abspath(path)), entries=entries)
 
@@ -101,14 +110,20 @@ def _upgrade(doc: dict[str, Any], path: str) -> dict[str, Any]:
 
 def _entry(item: Any, n: int, path: str) -> Entry:
     if not isinstance(item, dict):
-        raise _broken(path, "baseline_bad_entry", n=n, field="", reason="应为对象 / must be an object")
+        raise _broken(
+            path, "baseline_bad_entry", n=n, field="", reason="应为对象 / must be an object"
+        )
     unknown = sorted(set(item) - set(_ENTRY_KEYS))
     if unknown:
-        raise _broken(path, "baseline_bad_entry", n=n, field=unknown[0], reason="未知字段 / unknown key")
+        raise _broken(
+            path, "baseline_bad_entry", n=n, field=unknown[0], reason="未知字段 / unknown key"
+        )
     for key in _ENTRY_KEYS:
         value = item.get(key)
         if not isinstance(value, str) or (key != "reviewed_by" and not value.strip()):
-            raise _broken(path, "baseline_bad_entry", n=n, field=key, reason="缺失或为空 / missing or empty")
+            raise _broken(
+                path, "baseline_bad_entry", n=n, field=key, reason="缺失或为空 / missing or empty"
+            )
     return Entry(**{k: item[k] for k in _ENTRY_KEYS})
 
 

@@ -63,7 +63,9 @@ def run_git(args: Sequence[str], cwd: str | None = None, stdin: bytes | None = N
         raise GitError("git_missing", reason=exc.strerror or type(exc).__name__) from None
     if proc.returncode != 0:
         reason = proc.stderr.decode("utf-8", "replace").strip().splitlines()
-        raise GitError("git_failed", command=" ".join(args[:2]), reason=reason[-1] if reason else "")
+        raise GitError(
+            "git_failed", command=" ".join(args[:2]), reason=reason[-1] if reason else ""
+        )
     return proc.stdout
 
 

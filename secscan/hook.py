@@ -38,7 +38,9 @@ class Removed:
 
 def script(python: str) -> str:
     """The hook's text for `python` (the interpreter that has secscan installed)."""
-    template = resources.files("secscan").joinpath("resources/pre-commit-hook.sh").read_text("utf-8")
+    template = (
+        resources.files("secscan").joinpath("resources/pre-commit-hook.sh").read_text("utf-8")
+    )
     return template.replace("@PYTHON@", shlex.quote(python))
 
 
@@ -50,7 +52,9 @@ def is_ours(path: str) -> bool:
         return False
 
 
-def install(cwd: str | None = None, *, force: bool = False, python: str | None = None) -> Installed:
+def install(
+    cwd: str | None = None, *, force: bool = False, python: str | None = None
+) -> Installed:
     """Write the hook; a foreign one is kept as pre-commit.legacy with `force`, else refused."""
     folder = hooks_dir(cwd)
     os.makedirs(folder, exist_ok=True)

@@ -31,7 +31,7 @@ _ELEMENT_REACH = 500  # lines an element's end tag is looked for; past that, the
 
 @dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class Marker:
-    """One marker: the rules it allows, its reason, and the lines it covers (1-based, inclusive)."""
+    """One marker: the rules it allows, its reason, the lines it covers (1-based, inclusive)."""
 
     line: int
     column: int  # where the marker (or the comment holding it) starts on its line
@@ -62,7 +62,13 @@ def apply_inline(
         if m.problem is not None:
             detail = message(m.problem, lang, rule=",".join(m.rules))
             where = Location(line=m.line, column=m.column)
-            out.extend(observe(Observation(kind=INVALID_KIND, part=Part.COMMENT, location=where, detail=detail)))
+            out.extend(
+                observe(
+                    Observation(
+                        kind=INVALID_KIND, part=Part.COMMENT, location=where, detail=detail
+                    )
+                )
+            )
     return out
 
 
@@ -151,7 +157,7 @@ def _covered(f: Finding, markers: list[Marker]) -> Finding:
     for m in markers:
         if m.problem is not None or not m.first <= line <= m.last:
             continue
-        # The marker's own words (its reason may quote the term) are the reviewer's, not the page's.
+        # The marker's own words (its reason may quote the term) are the reviewer's.
         if f.rule_id in m.rules or (line == m.line and column >= m.column):
             return dataclasses.replace(f, suppressed="inline", reason=m.reason)
     return f

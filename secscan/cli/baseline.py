@@ -16,23 +16,45 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         "baseline",
         parents=[common],
         help="基线：记录已复核的问题，之后只有新问题导致失败",
-        description="基线文件 .secscan-baseline.json 记录已复核的问题（规则、指纹、复核人、理由；不含行号和原文）。",
+        description=(
+            "基线文件 .secscan-baseline.json 记录已复核的问题"
+            "（规则、指纹、复核人、理由；不含行号和原文）。"
+        ),
     )
     actions = p.add_subparsers(dest="baseline_action", metavar="ACTION", required=True)
     create = actions.add_parser("create", parents=[common], help="检查后把当前所有问题写入基线")
-    update = actions.add_parser("update", parents=[common], help="重新检查：保留仍存在问题的复核，删除已不存在的")
+    update = actions.add_parser(
+        "update", parents=[common], help="重新检查：保留仍存在问题的复核，删除已不存在的"
+    )
     for q in (create, update):
-        q.add_argument("paths", nargs="*", metavar="PATH", help="文件或目录（update 默认为基线中记录的文件）")
+        q.add_argument(
+            "paths", nargs="*", metavar="PATH", help="文件或目录（update 默认为基线中记录的文件）"
+        )
         q.add_argument("--staged", action="store_true", help="检查暂存区中的内容（git 索引）")
-        q.add_argument("--file", default=None, metavar="FILE", help="基线文件（默认：配置中的 baseline，或仓库根目录的 .secscan-baseline.json）")
-        q.add_argument("--reviewer", default=None, help="复核人（默认 git 的 user.name，再次为系统用户）")
-        q.add_argument("--rules", action="append", default=None, metavar="DIR", help="追加规则目录")
-        q.add_argument("--exclude", action="append", default=None, metavar="GLOB", help="排除匹配的路径")
+        q.add_argument(
+            "--file",
+            default=None,
+            metavar="FILE",
+            help="基线文件（默认：配置中的 baseline，或仓库根目录的 .secscan-baseline.json）",
+        )
+        q.add_argument(
+            "--reviewer", default=None, help="复核人（默认 git 的 user.name，再次为系统用户）"
+        )
+        q.add_argument(
+            "--rules", action="append", default=None, metavar="DIR", help="追加规则目录"
+        )
+        q.add_argument(
+            "--exclude", action="append", default=None, metavar="GLOB", help="排除匹配的路径"
+        )
         q.add_argument("--config", default=None, metavar="FILE", help="配置文件")
         q.set_defaults(run=run)
     create.add_argument("--reason", required=True, help="复核理由（必填，记入基线和台账）")
-    create.add_argument("--force", action="store_true", help="基线文件已存在时重建（丢弃原有复核）")
-    update.add_argument("--add-new", action="store_true", help="把新发现的问题也加入基线（需 --reason）")
+    create.add_argument(
+        "--force", action="store_true", help="基线文件已存在时重建（丢弃原有复核）"
+    )
+    update.add_argument(
+        "--add-new", action="store_true", help="把新发现的问题也加入基线（需 --reason）"
+    )
     update.add_argument("--reason", default=None, help="新加入问题的复核理由")
 
 
@@ -79,7 +101,11 @@ def run(args: argparse.Namespace) -> int:
         return 1
     from secscan.model import RulesetInfo, ScanResult, Summary
 
-    empty = ScanResult(ruleset=RulesetInfo(version="", sha256=""), files=(), summary=Summary(files=0, passed=0, warn=0, block=0, error=0))
+    empty = ScanResult(
+        ruleset=RulesetInfo(version="", sha256=""),
+        files=(),
+        summary=Summary(files=0, passed=0, warn=0, block=0, error=0),
+    )
     done = baseline.update(
         old,
         result or empty,
@@ -89,7 +115,16 @@ def run(args: argparse.Namespace) -> int:
         reason=args.reason or "",
     )
     baseline.write(path, done.entries)
-    print(text("baseline_updated", args.lang, path=path, kept=done.kept, dropped=done.dropped, added=done.added))
+    print(
+        text(
+            "baseline_updated",
+            args.lang,
+            path=path,
+            kept=done.kept,
+            dropped=done.dropped,
+            added=done.added,
+        )
+    )
     if done.new_left:
         print(text("baseline_new_left", args.lang, count=done.new_left))
     return 0
@@ -111,7 +146,11 @@ def _refuse_unreadable(result: Any, lang: str) -> bool:
 
     bad = unreadable(result)
     if bad:
-        sys.stderr.write(text("error_prefix", lang) + text("baseline_unreadable", lang, count=len(bad), paths=", ".join(bad)) + "\n")
+        sys.stderr.write(
+            text("error_prefix", lang)
+            + text("baseline_unreadable", lang, count=len(bad), paths=", ".join(bad))
+            + "\n"
+        )
     return bool(bad)
 
 

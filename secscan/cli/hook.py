@@ -14,7 +14,10 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
         "hook",
         parents=[common],
         help="安装或卸载 git 提交前检查钩子（不使用 pre-commit 框架的仓库）",
-        description="在当前 git 仓库安装 pre-commit 钩子：每次提交前检查暂存区中的网页和附件，发现阻断问题即阻止提交。",
+        description=(
+            "在当前 git 仓库安装 pre-commit 钩子："
+            "每次提交前检查暂存区中的网页和附件，发现阻断问题即阻止提交。"
+        ),
     )
     actions = p.add_subparsers(dest="hook_action", metavar="ACTION", required=True)
     install = actions.add_parser("install", parents=[common], help="写入 .git/hooks/pre-commit")

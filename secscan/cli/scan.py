@@ -87,10 +87,10 @@ def collect(scanner: Any, args: argparse.Namespace) -> ScanResult:
     if not args.paths:
         raise UsageError("scan_no_paths")
     files = list(expand_paths(args.paths, scanner.config.exclude))
-    return _with_progress(
-        len(files) > 1, len(files), args,
-        lambda on_result: scan_files(scanner, files, on_result=on_result, stdin_name=args.stdin_name),
-    )
+    def scan(on_result: Any) -> ScanResult:
+        return scan_files(scanner, files, on_result=on_result, stdin_name=args.stdin_name)
+
+    return _with_progress(len(files) > 1, len(files), args, scan)
 
 
 def _collect_git(scanner: Any, args: argparse.Namespace) -> ScanResult:
@@ -100,7 +100,7 @@ def _collect_git(scanner: Any, args: argparse.Namespace) -> ScanResult:
     from secscan.errors import ExtractError
     from secscan.extract import format_by_name
     from secscan.messages import text
-    from secscan.model import summarise
+    from secscan.model import FileResult, summarise
 
     top = git.top_level()
     if args.staged:
@@ -110,7 +110,8 @@ def _collect_git(scanner: Any, args: argparse.Namespace) -> ScanResult:
     names = {c.path: os.path.relpath(os.path.join(top, c.path)) for c in changes}
     wanted = [
         c for c in changes
-        if format_by_name(c.path) is not None and not is_excluded(names[c.path], scanner.config.exclude)
+        if format_by_name(c.path) is not None
+        and not is_excluded(names[c.path], scanner.config.exclude)
     ]
     limit = scanner.config.limits.max_file_bytes
 
@@ -118,19 +119,20 @@ def _collect_git(scanner: Any, args: argparse.Namespace) -> ScanResult:
         return ExtractError("limit_file_size", size=size, limit=limit).render(args.lang)
 
     contents = git.read_blobs(wanted, top, limit, too_large=too_large)
+    # Say what was read: a hook that silently read nothing is the trap this guards against.
     key = "staged_read" if args.staged else "since_read"
-    sys.stderr.write(
-        "secscan: " + text(key, args.lang, files=contents.files, bytes=contents.bytes, rev=args.since) + "\n"
-    )
+    read = text(key, args.lang, files=contents.files, bytes=contents.bytes, rev=args.since)
+    sys.stderr.write(f"secscan: {read}\n")
     if len(changes) > len(wanted):
-        sys.stderr.write("secscan: " + text("staged_skipped", args.lang, count=len(changes) - len(wanted)) + "\n")
+        skipped = text("staged_skipped", args.lang, count=len(changes) - len(wanted))
+        sys.stderr.write(f"secscan: {skipped}\n")
     items = [(names[b.change.path], b.data) for b in contents.blobs if b.data is not None]
-    scanned = iter(
-        _with_progress(
-            len(items) >= PARALLEL_MIN_FILES, len(items), args,
-            lambda on_result: scan_blobs(scanner, items, on_result=on_result),
-        )
-    )
+
+    def scan(on_result: Any) -> list[FileResult]:
+        return scan_blobs(scanner, items, on_result=on_result)
+
+    # The progress bar (rich) only for large commits: the usual one-page commit stays light.
+    scanned = iter(_with_progress(len(items) >= PARALLEL_MIN_FILES, len(items), args, scan))
     files = []
     for blob in contents.blobs:  # results in the order git listed the files
         if blob.data is not None:
@@ -149,11 +151,22 @@ def _with_progress(show: bool, total: int, args: argparse.Namespace, scan: Any) 
     Python's start-up, so small runs and the hook's usual one-page commit go without)."""
     if not (show and sys.stderr.isatty() and args.format == "text"):
         return scan(None)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+    from rich.progress import (
+        BarColumn,
+        MofNCompleteColumn,
+        Progress,
+        TextColumn,
+        TimeElapsedColumn,
+    )
 
     from secscan.messages import text
 
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    columns = (
+        TextColumn("{task.description}"),
+        BarColumn(),
+        MofNCompleteColumn(),
+        TimeElapsedColumn(),
+    )
     with Progress(*columns, transient=True) as progress:
         task = progress.add_task(text("report_progress", args.lang), total=total)
         return scan(lambda _r: progress.advance(task))
@@ -167,14 +180,17 @@ def _load_baseline(path: str | None) -> Any:
     return load(path)
 
 
-def _write_report(result: ScanResult, args: argparse.Namespace, fail_on: Severity, ruleset: Any = None) -> None:
+def _write_report(
+    result: ScanResult, args: argparse.Namespace, fail_on: Severity, ruleset: Any = None
+) -> None:
     from secscan.report import render
 
     if args.output:
         with open(args.output, "w", encoding="utf-8") as out:
             render(args.format, result, args.lang, out, fail_on, terminal=False, ruleset=ruleset)
         return
-    render(args.format, result, args.lang, sys.stdout, fail_on, terminal=sys.stdout.isatty(), ruleset=ruleset)
+    terminal = sys.stdout.isatty()
+    render(args.format, result, args.lang, sys.stdout, fail_on, terminal=terminal, ruleset=ruleset)
 
 
 def _record(result: ScanResult, args: argparse.Namespace, config: Any) -> None:

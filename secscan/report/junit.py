@@ -21,8 +21,8 @@ def render(result: ScanResult, lang: str = "zh", fail_on: Severity = Severity.BL
     failures = sum(1 for r in result.files if r.status is Status.OK and r.verdict in failing)
     errors = sum(1 for r in result.files if r.status is Status.ERROR)
     counts = {"tests": str(len(result.files)), "failures": str(failures), "errors": str(errors)}
-    root = ET.Element("testsuites", name=suite_name, **counts)
-    suite = ET.SubElement(root, "testsuite", name=suite_name, skipped="0", **counts)
+    root = ET.Element("testsuites", {"name": suite_name, **counts})
+    suite = ET.SubElement(root, "testsuite", {"name": suite_name, "skipped": "0", **counts})
     props = ET.SubElement(suite, "properties")
     ET.SubElement(props, "property", name="ruleset.version", value=result.ruleset.version)
     ET.SubElement(props, "property", name="ruleset.sha256", value=result.ruleset.sha256)

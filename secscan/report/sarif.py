@@ -16,15 +16,16 @@ import json
 import os
 from urllib.parse import quote
 
+from secscan import __version__
+from secscan.messages import text
+from secscan.model import FileResult, Finding, ScanResult, Severity, Status
+
 TYPE_CHECKING = False  # typing costs ~3 ms at start-up; annotations are not evaluated
 if TYPE_CHECKING:
     from typing import Any
 
     from secscan.ruleset import Rule, RuleSet
 
-from secscan import __version__
-from secscan.messages import text
-from secscan.model import FileResult, Finding, ScanResult, Severity, Status
 
 SCHEMA_URI = "https://json.schemastore.org/sarif-2.1.0.json"
 FINGERPRINT_KEY = "secscanFingerprint/v1"
@@ -35,7 +36,9 @@ def render(result: ScanResult, lang: str = "zh", ruleset: RuleSet | None = None)
     return json.dumps(sarif_dict(result, lang, ruleset), ensure_ascii=False, indent=2) + "\n"
 
 
-def sarif_dict(result: ScanResult, lang: str = "zh", ruleset: RuleSet | None = None) -> dict[str, Any]:
+def sarif_dict(
+    result: ScanResult, lang: str = "zh", ruleset: RuleSet | None = None
+) -> dict[str, Any]:
     rules = _rules(result, lang, ruleset)
     index = {r["id"]: i for i, r in enumerate(rules)}
     results = [_result(r, f, index, lang) for r in result.files for f in r.findings]
@@ -46,7 +49,9 @@ def sarif_dict(result: ScanResult, lang: str = "zh", ruleset: RuleSet | None = N
         "semanticVersion": __version__,
         "informationUri": "https://pypi.org/project/secscan/",
         "rules": rules,
-        "properties": {"ruleset": {"version": result.ruleset.version, "sha256": result.ruleset.sha256}},
+        "properties": {
+            "ruleset": {"version": result.ruleset.version, "sha256": result.ruleset.sha256}
+        },
     }
     invocation: dict[str, Any] = {"executionSuccessful": not errors}
     if errors:
@@ -58,7 +63,7 @@ def sarif_dict(result: ScanResult, lang: str = "zh", ruleset: RuleSet | None = N
             {
                 "tool": {"driver": driver},
                 "invocations": [invocation],
-                "columnKind": "unicodeCodePoints",  # our columns count characters, not UTF-16 units
+                "columnKind": "unicodeCodePoints",  # columns count characters, not UTF-16 units
                 "results": results,
             }
         ],
@@ -134,7 +139,11 @@ def _result(r: FileResult, f: Finding, index: dict[str, int], lang: str) -> dict
         "ruleId": f.rule_id,
         "ruleIndex": index[f.rule_id],
         "level": _LEVEL[f.severity],
-        "message": {"text": f"{f.rule_name} — {f.match}{sep}{f.message}" if f.match else f"{f.rule_name}{sep}{f.message}"},
+        "message": {
+            "text": f"{f.rule_name} — {f.match}{sep}{f.message}"
+            if f.match
+            else f"{f.rule_name}{sep}{f.message}"
+        },
         "locations": [{"physicalLocation": physical}],
         "partialFingerprints": {FINGERPRINT_KEY: f.fingerprint},
         "properties": _properties(f),

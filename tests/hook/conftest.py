@@ -13,7 +13,9 @@ import pytest
 from secscan.cli import main
 
 LEAK_PAGE = "<html><body>\n<h1>关于召开专题会议的通知</h1>\n<p>秘密★1年</p>\n</body></html>\n"
-CLEAN_PAGE = "<html><body>\n<h1>关于召开专题会议的通知</h1>\n<p>请各单位准时参加。</p>\n</body></html>\n"
+CLEAN_PAGE = (
+    "<html><body>\n<h1>关于召开专题会议的通知</h1>\n<p>请各单位准时参加。</p>\n</body></html>\n"
+)
 
 
 class Repo:
@@ -38,7 +40,9 @@ class Repo:
         self.git("add", name)
         return path
 
-    def commit(self, message: str = "commit", *, verify: bool = False) -> subprocess.CompletedProcess[str]:
+    def commit(
+        self, message: str = "commit", *, verify: bool = False
+    ) -> subprocess.CompletedProcess[str]:
         args = ["commit", "-q", "-m", message] + ([] if verify else ["--no-verify"])
         return self.git(*args, check=False)
 

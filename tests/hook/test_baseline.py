@@ -62,7 +62,9 @@ def test_baseline_file_holds_no_line_numbers_timestamps_or_plaintext(git_repo, c
     [entry] = doc["findings"]
     assert set(entry) == {"path", "rule_id", "fingerprint", "reviewed_by", "reason"}
     assert entry["path"] == "news/a.html"
-    assert "秘密" not in text and "line" not in text and "20" not in text.replace(entry["fingerprint"], "")
+    assert "秘密" not in text  # no plaintext
+    assert "line" not in text  # no line numbers
+    assert "20" not in text.replace(entry["fingerprint"], "")  # no dates
 
 
 def test_update_keeps_reviews_and_drops_what_is_gone(git_repo, cli) -> None:
@@ -90,10 +92,16 @@ def test_update_adds_new_findings_only_when_asked_with_a_reason(git_repo, cli) -
     assert len(json.loads((git_repo.root / NAME).read_text())["findings"]) == 1
     code, _out, err = cli("baseline", "update", "--add-new")
     assert code == 2
-    code, out, _ = cli("baseline", "update", "--add-new", "--reason", "第二次复核", "--reviewer", "李四")
+    assert "--add-new --reason" in err
+    code, out, _ = cli(
+        "baseline", "update", "--add-new", "--reason", "第二次复核", "--reviewer", "李四"
+    )
     assert code == 0
     entries = json.loads((git_repo.root / NAME).read_text())["findings"]
-    assert sorted((e["reviewed_by"], e["reason"]) for e in entries) == [("张三", "首次复核"), ("李四", "第二次复核")]
+    assert sorted((e["reviewed_by"], e["reason"]) for e in entries) == [
+        ("张三", "首次复核"),
+        ("李四", "第二次复核"),
+    ]
 
 
 def test_create_refuses_to_overwrite_reviews(git_repo, cli) -> None:
@@ -111,12 +119,23 @@ def test_create_refuses_to_overwrite_reviews(git_repo, cli) -> None:
     [
         ("{not json", "不是有效的 JSON（line 1 column 2）"),
         ('{"findings": []}', "不是 secscan 基线文件"),
-        ('{"tool": "secscan", "version": 99, "findings": []}', "格式版本 99 高于本程序支持的版本 1，请升级 secscan"),
-        ('{"tool": "secscan", "version": 1, "findings": [{"path": "a"}]}', "第 1 项：rule_id 缺失或为空 / missing or empty"),
-        ('{"tool": "secscan", "version": 1, "findings": [{"path": "a", "line": 3}]}', "第 1 项：line 未知字段 / unknown key"),
+        (
+            '{"tool": "secscan", "version": 99, "findings": []}',
+            "格式版本 99 高于本程序支持的版本 1，请升级 secscan",
+        ),
+        (
+            '{"tool": "secscan", "version": 1, "findings": [{"path": "a"}]}',
+            "第 1 项：rule_id 缺失或为空 / missing or empty",
+        ),
+        (
+            '{"tool": "secscan", "version": 1, "findings": [{"path": "a", "line": 3}]}',
+            "第 1 项：line 未知字段 / unknown key",
+        ),
     ],
 )
-def test_broken_baseline_is_exit_2_with_the_file_and_reason(git_repo, cli, content, reason) -> None:
+def test_broken_baseline_is_exit_2_with_the_file_and_reason(
+    git_repo, cli, content, reason
+) -> None:
     git_repo.stage("a.html", LEAK_PAGE)
     git_repo.write("b.json", content)
     code, out, err = cli("scan", "--staged", "--no-ledger", "--baseline", "b.json")
@@ -127,7 +146,9 @@ def test_broken_baseline_is_exit_2_with_the_file_and_reason(git_repo, cli, conte
 
 def test_missing_baseline_is_exit_2(git_repo, cli) -> None:
     git_repo.stage("a.html", LEAK_PAGE)
-    code, _out, err = cli("scan", "--staged", "--no-ledger", "--baseline", "nope.json", "--lang", "en")
+    code, _out, err = cli(
+        "scan", "--staged", "--no-ledger", "--baseline", "nope.json", "--lang", "en"
+    )
     assert code == 2
     assert err.strip() == "secscan: error: baseline file nope.json: no such file"
 

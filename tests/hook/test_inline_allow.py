@@ -69,11 +69,16 @@ def test_allow_covers_only_the_named_rule(tmp_path, cli) -> None:
 def test_allow_in_a_markdown_file_covers_the_next_paragraph_only(tmp_path, cli) -> None:
     page = tmp_path / "a.md"
     page.write_text(
-        "# 标题\n\n<!-- secscan:allow mark-secret-star 已解密 -->\n\n第一行秘密★1年\n第二行秘密★2年\n\n秘密★3年\n"
+        "# 标题\n\n<!-- secscan:allow mark-secret-star 已解密 -->\n\n"
+        "第一行秘密★1年\n第二行秘密★2年\n\n秘密★3年\n"
     )
     code, out, _ = cli("scan", "--no-ledger", "--format", "json", str(page))
     marks = [f for f in findings(out) if f["rule_id"] == "mark-secret-star"]
-    assert [(f["location"]["line"], f["suppressed"]) for f in marks] == [(5, "inline"), (6, "inline"), (8, None)]
+    assert [(f["location"]["line"], f["suppressed"]) for f in marks] == [
+        (5, "inline"),
+        (6, "inline"),
+        (8, None),
+    ]
     assert code == 1
 
 
@@ -103,7 +108,9 @@ def test_html_marker_scope(source, covered) -> None:
 
 
 def test_several_rules_in_one_marker() -> None:
-    [marker] = find_markers("<!-- secscan:allow a,b 理由 -->\nx\n", Format.TEXT, frozenset({"a", "b"}))
+    [marker] = find_markers(
+        "<!-- secscan:allow a,b 理由 -->\nx\n", Format.TEXT, frozenset({"a", "b"})
+    )
     assert marker.rules == ("a", "b")
     assert marker.reason == "理由"
 
@@ -111,7 +118,10 @@ def test_several_rules_in_one_marker() -> None:
 def test_markers_in_gb18030_pages_are_read(tmp_path, cli) -> None:
     page = tmp_path / "a.html"
     page.write_bytes(
-        '<html><head><meta charset="gb18030"></head><body>\n<!-- secscan:allow mark-secret-star 已解密 -->\n<p>秘密★1年</p>\n</body></html>\n'.encode("gb18030")
+        (
+            '<html><head><meta charset="gb18030"></head><body>\n'
+            "<!-- secscan:allow mark-secret-star 已解密 -->\n<p>秘密★1年</p>\n</body></html>\n"
+        ).encode("gb18030")
     )
     code, out, _ = cli("scan", "--no-ledger", "--format", "json", str(page))
     [mark] = [f for f in findings(out) if f["rule_id"] == "mark-secret-star"]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import os
 import stat
 import subprocess
+from pathlib import Path
 
 from secscan import hook
 from tests.hook.conftest import CLEAN_PAGE, LEAK_PAGE, secscan_env
@@ -56,7 +57,9 @@ def test_installed_hook_uses_the_baseline_at_the_top(git_repo, cli, tmp_path) ->
     assert commit(git_repo, tmp_path).returncode == 0
 
 
-def test_foreign_hook_is_refused_then_chained_with_force_and_restored(git_repo, cli, tmp_path) -> None:
+def test_foreign_hook_is_refused_then_chained_with_force_and_restored(
+    git_repo, cli, tmp_path
+) -> None:
     path = hook_path(git_repo)
     foreign = "#!/bin/sh\necho legacy-hook-ran\nexit 0\n"
     with open(path, "w") as handle:
@@ -66,7 +69,7 @@ def test_foreign_hook_is_refused_then_chained_with_force_and_restored(git_repo, 
     code, _out, err = cli("hook", "install")
     assert code == 2
     assert "已有其他程序的钩子，未覆盖" in err
-    assert open(path).read() == foreign
+    assert Path(path).read_text() == foreign
 
     code, out, _ = cli("hook", "install", "--force")
     assert code == 0
@@ -79,7 +82,7 @@ def test_foreign_hook_is_refused_then_chained_with_force_and_restored(git_repo, 
     code, out, _ = cli("hook", "uninstall")
     assert code == 0
     assert "已恢复原有钩子" in out
-    assert open(path).read() == foreign
+    assert Path(path).read_text() == foreign
     assert not os.path.exists(path + ".legacy")
 
 

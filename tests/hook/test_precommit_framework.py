@@ -23,10 +23,16 @@ def _pre_commit() -> str | None:
 def _snapshot(dest: Path) -> None:
     """Commit the working tree (tracked and new, unignored files) into a fresh repository:
     try-repo installs the hook from a commit, and this test must see uncommitted work too."""
-    listed = subprocess.run(
-        ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
-        cwd=ROOT, capture_output=True, check=True,
-    ).stdout.decode().split("\0")
+    listed = (
+        subprocess.run(
+            ["git", "ls-files", "-z", "--cached", "--others", "--exclude-standard"],
+            cwd=ROOT,
+            capture_output=True,
+            check=True,
+        )
+        .stdout.decode()
+        .split("\0")
+    )
     for name in filter(None, listed):
         source = ROOT / name
         if source.is_file():
@@ -54,12 +60,20 @@ def test_pre_commit_try_repo_blocks_a_leaking_page(tmp_path) -> None:
     (site / "style.css").write_text("body { color: black } /* 秘密★1年 */\n", encoding="utf-8")
     subprocess.run(["git", "add", "."], cwd=site, check=True)
     env = dict(os.environ)
-    env.update(PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"), SECSCAN_LEDGER=str(tmp_path / "ledger.sqlite"))
+    env.update(
+        PRE_COMMIT_HOME=str(tmp_path / "pre-commit-home"),
+        SECSCAN_LEDGER=str(tmp_path / "ledger.sqlite"),
+    )
 
     def try_repo(*files: str) -> subprocess.CompletedProcess[str]:
         return subprocess.run(
             [pre_commit, "try-repo", str(source), "secscan", "--files", *files],
-            cwd=site, capture_output=True, text=True, env=env, timeout=600, check=False,
+            cwd=site,
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=600,
+            check=False,
         )
 
     failed = try_repo("news/leak.html", "news/ok.html", "style.css")

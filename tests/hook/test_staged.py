@@ -178,4 +178,7 @@ def test_parse_raw_reads_renames_and_skips_symlinks() -> None:
         b":000000 120000 " + b"0" * 40 + b" " + b"e" * 40 + b" A\0link.html\0"
     )
     changes = git.parse_raw(out)
-    assert [(c.path, c.blob[0], c.status) for c in changes] == [("m.html", "b", "M"), ("new.md", "d", "R")]
+    assert [(c.path, c.blob[0], c.status) for c in changes] == [
+        ("m.html", "b", "M"),
+        ("new.md", "d", "R"),
+    ]
