@@ -47,6 +47,7 @@ KINDS: frozenset[str] = frozenset(
         "covered-text",  # pdf text under a filled rectangle drawn over it (failed redaction)
         "invisible-text",  # pdf text in render mode 3 or white fill: the reader cannot see it
         "outside-cropbox",  # pdf text placed outside the visible crop box
+        "hidden-layer",  # pdf text in an optional content layer switched off by default
         "annotation",  # pdf annotations with text (notes, free text, markup)
         "attachment",  # a file attached to a pdf (value = its name; not checked)
         "encrypted",  # encrypted but readable with an empty password (owner password only)

@@ -27,11 +27,12 @@ from secscan.model import Anchor, Location, Observation, Part, Segment
 Item = Segment | Observation
 
 # Glyph flags
-_COVERED, _INVISIBLE, _OUTSIDE = 1, 2, 4
+_COVERED, _INVISIBLE, _OUTSIDE, _LAYER = 1, 2, 4, 8
 _HIDDEN_DETAIL = {
     _COVERED: ("covered-text", "covered by a filled rectangle"),
     _INVISIBLE: ("invisible-text", "invisible (render mode 3, white or under 1 pt)"),
     _OUTSIDE: ("outside-cropbox", "outside the crop box"),
+    _LAYER: ("hidden-layer", "in a layer (optional content) switched off"),
 }
 _LATIN1_HIGH = re.compile(r"[\u00a1-\u00ff]")
 _CID_RUN = re.compile(r"(?:\(cid:\d+\)\s?){3,}")
@@ -85,6 +86,7 @@ def _extract(data: bytes, limits: Limits, deadline: Deadline, depth: int) -> Ite
     manager = PDFResourceManager(caching=True)
     device = _device_class()(manager)
     interpreter = PDFPageInterpreter(manager, device)
+    device.interpreter, device.layers_off = interpreter, _layers_off(document)
     number = 0
     authors: set[str] = set()  # annotation authors already reported
     try:
@@ -146,15 +148,30 @@ def _device_class() -> type[Any]:
     class _Device(PDFLayoutAnalyzer):
         info: _PageInfo
         _render = 0
+        interpreter: Any = None
+        layers_off: frozenset[int] = frozenset()  # object ids of optional content groups
+        _marks: list[bool]  # per open marked-content sequence: does it hide its content?
+        _hiding = 0
 
         def begin_page(self, page: Any, ctm: Any) -> None:
             super().begin_page(page, ctm)
             self.info = _PageInfo()
+            self._marks, self._hiding = [], 0
             x0, y0, x1, y1 = apply_matrix_rect(ctm, page.cropbox)
             self.info.crop = (min(x0, x1), min(y0, y1), max(x0, x1), max(y0, y1))
 
         def end_page(self, page: Any) -> None:
             self.pageno += 1  # no layout analysis: the glyphs are read in content order
+
+        def begin_tag(self, tag: Any, props: Any = None) -> None:
+            hides = bool(self.layers_off) and getattr(tag, "name", None) == "OC"
+            hides = hides and _is_layer_off(props, self.interpreter, self.layers_off)
+            self._marks.append(hides)
+            self._hiding += hides
+
+        def end_tag(self) -> None:
+            if self._marks and self._marks.pop():
+                self._hiding -= 1
 
         def render_string(self, textstate: Any, seq: Any, ncs: Any, graphicstate: Any) -> None:
             self._render = textstate.render
@@ -206,6 +223,8 @@ def _device_class() -> type[Any]:
                 or 0 < fontsize * abs(matrix[3] or matrix[1]) < 1.0
             ):
                 glyph.flags |= _INVISIBLE
+            if self._hiding:
+                glyph.flags |= _LAYER
             self.info.glyphs.append(glyph)
             return float(item.adv)
 
@@ -230,6 +249,39 @@ def _device_class() -> type[Any]:
             self.info.images.append((fig.x0, fig.y0, fig.x1, fig.y1))
 
     return _Device
+
+
+def _layers_off(document: Any) -> frozenset[int]:
+    """Object ids of the optional content groups (layers) the default view switches off."""
+    from pdfminer.pdftypes import PDFObjRef, resolve1
+
+    props = resolve1(document.catalog.get("OCProperties"))
+    default = resolve1(props.get("D")) if isinstance(props, dict) else None
+    off = resolve1(default.get("OFF")) if isinstance(default, dict) else None
+    if not isinstance(off, list):
+        return frozenset()
+    return frozenset(ref.objid for ref in off if isinstance(ref, PDFObjRef))
+
+
+def _is_layer_off(props: Any, interpreter: Any, off: frozenset[int]) -> bool:
+    """Does a /OC marked-content property (a name in the page's /Properties or an inline
+    dict; an OCG or an OCMD membership dict) point at layers that are all switched off?"""
+    from pdfminer.pdftypes import PDFObjRef, resolve1
+    from pdfminer.psparser import PSLiteral
+
+    ref = props
+    if isinstance(props, PSLiteral):
+        named = resolve1(getattr(interpreter, "resources", {}).get("Properties"))
+        ref = named.get(props.name) if isinstance(named, dict) else None
+    if isinstance(ref, PDFObjRef) and ref.objid in off:
+        return True
+    membership = resolve1(ref)
+    if isinstance(membership, dict) and "OCGs" in membership:
+        groups = resolve1(membership["OCGs"])
+        groups = groups if isinstance(groups, list) else [membership["OCGs"]]
+        ids = [g.objid for g in groups if isinstance(g, PDFObjRef)]
+        return bool(ids) and all(i in off for i in ids)  # the default policy is AnyOn
+    return False
 
 
 def _is_white(color: Any) -> bool:

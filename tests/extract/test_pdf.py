@@ -192,3 +192,27 @@ def test_form_field_values_are_read_with_their_names():
     )
     (field,) = segments(items(data), Part.ANNOTATION)
     assert (field.text, field.detail) == ("33021119800101001X", "form field applicant.id")
+
+
+def test_text_in_a_layer_switched_off_is_hidden():
+    content = (
+        b"BT /F1 12 Tf 72 700 Td (Visible) Tj ET "
+        b"/OC /MC0 BDC BT /F1 12 Tf 72 650 Td (Layer secret) Tj ET EMC"
+    )
+    stream = b"<< /Length %d >>\nstream\n" % len(content) + content + b"\nendstream"
+    data = raw_pdf(
+        [
+            b"<< /Type /Catalog /Pages 2 0 R"
+            b" /OCProperties << /OCGs [6 0 R] /D << /OFF [6 0 R] >> >> >>",
+            b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+            b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R"
+            b" /Resources << /Font << /F1 5 0 R >> /Properties << /MC0 6 0 R >> >> >>",
+            stream,
+            LATIN_FONT,
+            b"<< /Type /OCG /Name (Draft) >>",
+        ]
+    )
+    found = items(data)
+    assert segments(found, Part.BODY)[0].text == "Visible"
+    (layer,) = observed(found, "hidden-layer")
+    assert layer.value == "Layer secret"
