@@ -173,3 +173,24 @@ def test_unknown_older_version_is_refused(tmp_path) -> None:
     path.write_text('{"tool": "secscan", "version": 0, "findings": []}')
     with pytest.raises(BaselineError):
         baseline.load(str(path))
+
+
+def test_baselined_and_allowed_findings_are_ledgered_as_such(git_repo, cli, tmp_path) -> None:
+    import sqlite3
+
+    git_repo.stage("news/a.html", LEAK_PAGE)
+    cli("baseline", "create", "--staged", "--reason", "历史页面，已复核")
+    allowed = "<!-- secscan:allow mark-secret-star 引用解密文件 -->\n机密★5年\n"
+    git_repo.stage("news/b.md", allowed)
+    code, _out, _err = cli("scan", "--staged", "--baseline", NAME)
+    assert code == 0
+    db = sqlite3.connect(tmp_path / "ledger.sqlite")
+    bodies = [json.loads(body) for (body,) in db.execute("select body from entries order by id")]
+    recorded = {
+        (f["suppressed"], f["reason"])
+        for body in bodies
+        for f in body.get("findings", [])
+        if f["rule_id"] == "mark-secret-star"
+    }
+    assert recorded == {("baseline", "张三: 历史页面，已复核"), ("inline", "引用解密文件")}
+    assert {body["actor"] for body in bodies} == {"张三"}  # the committer, from git config

@@ -182,3 +182,18 @@ def test_parse_raw_reads_renames_and_skips_symlinks() -> None:
         ("m.html", "b", "M"),
         ("new.md", "d", "R"),
     ]
+
+
+def test_large_commit_is_scanned_in_parallel_in_git_order(git_repo, cli) -> None:
+    from secscan.engine import PARALLEL_MIN_FILES
+
+    count = PARALLEL_MIN_FILES + 6
+    for i in range(count):
+        git_repo.stage(f"news/{i:03d}.html", LEAK_PAGE if i == 17 else CLEAN_PAGE)
+    code, out, err = cli("scan", "--staged", "--no-ledger", "--jobs", "2", "--format", "json")
+    assert code == 1
+    files = json.loads(out)["files"]
+    assert [f["path"] for f in files] == [f"news/{i:03d}.html" for i in range(count)]
+    assert [f["verdict"] for f in files].count("block") == 1
+    assert files[17]["verdict"] == "block"
+    assert f"{count} 个待检查文件" in err
