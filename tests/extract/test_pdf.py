@@ -216,3 +216,28 @@ def test_text_in_a_layer_switched_off_is_hidden():
     assert segments(found, Part.BODY)[0].text == "Visible"
     (layer,) = observed(found, "hidden-layer")
     assert layer.value == "Layer secret"
+
+
+def test_invisible_ocr_layer_over_a_scan_is_body_text():
+    import io
+
+    from PIL import Image
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen import canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("STSong-Light"))
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, invariant=1)
+    c.drawInlineImage(Image.new("L", (32, 32), 200), 50, 500, width=400, height=200)
+    text = c.beginText(72, 600)
+    text.setFont("STSong-Light", 14)
+    text.setTextRenderMode(3)  # what OCR software writes over the scanned image
+    text.textOut("扫描件上的识别文字")
+    c.drawText(text)
+    c.showPage()
+    c.save()
+    found = items(buffer.getvalue())
+    assert segments(found, Part.BODY)[0].text == "扫描件上的识别文字"
+    assert not observed(found, "invisible-text")
+    assert not observed(found, "scanned-page")
