@@ -310,12 +310,13 @@ def _page(interpreter: Any, device: Any, page: Any, number: int) -> Iterator[Ite
     _classify(info)
     where = Location(page=number)
     visible = [g for g in info.glyphs if not g.flags]
+    text = ""
     if visible:
         text, anchors = _lines(visible)
         if text.strip():
             yield Segment(text=text, part=Part.BODY, location=where, anchors=anchors)
         yield from _unreadable(visible, text, number)
-    elif info.images:
+    if info.images and _is_scan(info, text):
         yield Observation(kind="scanned-page", part=Part.BODY, location=where)
     for flag, (kind, detail) in _HIDDEN_DETAIL.items():
         hidden = [g for g in info.glyphs if g.flags & flag and not g.flags & (flag - 1)]
@@ -334,6 +335,23 @@ def _page(interpreter: Any, device: Any, page: Any, number: int) -> Iterator[Ite
                 value=text.strip()[:40],
                 detail=detail,
             )
+
+
+SCAN_TEXT_MAX = 20  # characters: a page number or a stamp printed over a scan
+
+
+def _is_scan(info: _PageInfo, text: str) -> bool:
+    """Images and (almost) no text: no text at all, or a few characters (a page number
+    printed over the scan) on a page whose images cover at least half of it."""
+    letters = len(text) - text.count(" ") - text.count("\n")
+    if letters == 0:
+        return True
+    if letters > SCAN_TEXT_MAX:
+        return False
+    cx0, cy0, cx1, cy1 = info.crop
+    page = max((cx1 - cx0) * (cy1 - cy0), 1.0)
+    covered = sum(max(x1 - x0, 0) * max(y1 - y0, 0) for x0, y0, x1, y1 in info.images)
+    return covered >= page / 2
 
 
 def _classify(info: _PageInfo) -> None:

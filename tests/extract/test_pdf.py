@@ -97,6 +97,24 @@ def test_image_only_page_is_a_scanned_page():
     assert scan.location.page == 2
 
 
+def test_scan_with_a_printed_page_number_is_still_a_scanned_page():
+    import io
+
+    from PIL import Image
+    from reportlab.lib.pagesizes import A4
+    from reportlab.pdfgen import canvas
+
+    buffer = io.BytesIO()
+    c = canvas.Canvas(buffer, pagesize=A4, invariant=1)
+    c.drawInlineImage(Image.new("L", (32, 32), 200), 0, 0, width=A4[0], height=A4[1])
+    c.drawString(280, 30, "- 3 -")
+    c.showPage()
+    c.save()
+    found = items(buffer.getvalue())
+    assert observed(found, "scanned-page")
+    assert segments(found, Part.BODY)[0].text == "- 3 -"
+
+
 def test_owner_password_only_is_scanned_and_noted():
     # Latin text: pdfminer cannot map reportlab's encrypted CID font strings (it reads them as
     # (cid:NN), which the extractor then reports as unreadable - failing closed, as it should).
