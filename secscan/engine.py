@@ -36,7 +36,6 @@ from secscan.model import (
 from secscan.normalise import fold, fold_chars, identity
 from secscan.ruleset import RuleSet, load_ruleset
 from secscan.segment import Segmenter
-from secscan.suppress import apply_inline
 
 EXCERPT_CHARS = 2000
 # Runs at least this large go to a process pool (forking costs ~20 ms a worker).
@@ -96,10 +95,12 @@ class Scanner:
             )
         if data:
             self._extract_into(state, data, fmt)
-        # Inline allow markers: a post-decide step mapping findings by line (secscan/suppress.py).
-        findings = tuple(
-            apply_inline(data, fmt, state.findings, self.decider.rules, self.decider.observe, self.config.lang)
-        )
+        findings = tuple(state.findings)
+        if b"secscan:allow" in data:  # inline allow markers, post-decide (secscan/suppress.py)
+            from secscan.suppress import apply_inline  # only for files that carry one
+
+            rules, observe, lang = self.decider.rules, self.decider.observe, self.config.lang
+            findings = tuple(apply_inline(data, fmt, list(findings), rules, observe, lang))
         return FileResult(
             path=name,
             sha256=digest,

@@ -16,30 +16,46 @@ from __future__ import annotations
 
 import dataclasses
 import re
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from secscan.messages import text as message
 from secscan.model import Finding, Format, Location, Observation, Part
 
 TOKEN = b"secscan:allow"
 INVALID_KIND = "allow-marker-invalid"
-_MARKER = re.compile(r"secscan:allow(?:[ \t]+([^\s]+?))?(?:[ \t]+(.*?))?[ \t]*(?:-->|$)")
-_RULE_ID = re.compile(r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$")
-_OPEN_TAG = re.compile(r"^\s*<([A-Za-z][A-Za-z0-9-]*)[\s>]")
+# Patterns are compiled where used (re caches them): the engine imports this module for every
+# scan, and compiling at import cost the one-page hook ~1 ms for files that have no marker.
+_MARKER = r"secscan:allow(?:[ \t]+([^\s]+?))?(?:[ \t]+(.*?))?[ \t]*(?:-->|$)"
+_RULE_ID = r"^[a-z0-9]+(?:[-.][a-z0-9]+)*$"
+_OPEN_TAG = r"^\s*<([A-Za-z][A-Za-z0-9-]*)[\s>]"
 _ELEMENT_REACH = 500  # lines an element's end tag is looked for; past that, the line alone
 
 
-@dataclasses.dataclass(frozen=True, slots=True, kw_only=True)
 class Marker:
-    """One marker: the rules it allows, its reason, the lines it covers (1-based, inclusive)."""
+    """One marker: the rules it allows, its reason, the lines it covers (1-based, inclusive).
 
-    line: int
-    column: int  # where the marker (or the comment holding it) starts on its line
-    rules: tuple[str, ...]
-    reason: str
-    first: int
-    last: int
-    problem: str | None = None  # message key when the marker is invalid
+    A plain class: a dataclass costs ~1 ms of start-up on every scan, marker or not.
+    """
+
+    __slots__ = ("column", "first", "last", "line", "problem", "reason", "rules")
+
+    def __init__(
+        self,
+        *,
+        line: int,
+        column: int,
+        rules: Sequence[str],
+        reason: str,
+        first: int,
+        last: int,
+        problem: str | None = None,
+    ) -> None:
+        self.line = line
+        self.column = column  # where the marker (or the comment holding it) starts on its line
+        self.rules = tuple(rules)
+        self.reason = reason
+        self.first, self.last = first, last
+        self.problem = problem  # message key when the marker is invalid
 
 
 def apply_inline(
@@ -83,11 +99,12 @@ def find_markers(source: str, fmt: Format, known: frozenset[str]) -> list[Marker
     """Every marker in `source` with the lines it covers."""
     lines = source.splitlines()
     markers = []
+    pattern = re.compile(_MARKER)
     for index, line in enumerate(lines):
         at = line.find("secscan:allow")
         if at == -1:
             continue
-        found = _MARKER.search(line, at)
+        found = pattern.search(line, at)
         if found is None:
             continue
         rules = tuple(r for r in (found.group(1) or "").split(",") if r)
@@ -109,7 +126,7 @@ def find_markers(source: str, fmt: Format, known: frozenset[str]) -> list[Marker
 
 
 def _problem(rules: tuple[str, ...], reason: str, known: frozenset[str]) -> str | None:
-    if not rules or not all(_RULE_ID.match(r) for r in rules):
+    if not rules or not all(re.match(_RULE_ID, r) for r in rules):
         return "allow_no_rule"
     if any(r not in known for r in rules):
         return "allow_unknown_rule"
@@ -136,7 +153,7 @@ def _scope(lines: list[str], index: int, fmt: Format) -> tuple[int, int]:
 def _element_end(lines: list[str], start: int) -> int:
     """The line of the end tag of the element opened at the start of line `start`, counting
     nested elements of the same name; `start` itself when it is closed there or is not one."""
-    opened = _OPEN_TAG.match(lines[start])
+    opened = re.match(_OPEN_TAG, lines[start])
     if opened is None:
         return start
     tag = opened.group(1).lower()
