@@ -104,6 +104,9 @@ def _extract(data: bytes, limits: Limits, deadline: Deadline, depth: int) -> Ite
             yield from reader.part(target, Part.NOTE, target)
     for target in _targets(rels, "comments", package, "word/comments.xml"):
         yield from reader.part(target, Part.COMMENT, None)
+    # Building blocks and placeholder text the document carries but never shows
+    for target in _targets(rels, "glossaryDocument", package, "word/glossary/document.xml"):
+        yield from reader.part(target, Part.HIDDEN, target)
     yield from reader.summary()
     yield from _links(rels, package, main)
     yield from _properties(package)

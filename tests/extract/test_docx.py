@@ -369,3 +369,14 @@ def test_runs_in_a_hidden_character_style_are_hidden():
     found = items(data)
     assert texts(found, Part.HIDDEN) == ["样式隐藏的文字"]
     assert texts(found, Part.BODY) == ["可见"]
+
+
+def test_glossary_building_blocks_are_hidden_text():
+    glossary = (
+        '<w:glossaryDocument xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main">'
+        "<w:docParts><w:docPart><w:docPartBody><w:p><w:r><w:t>旧稿：秘密★1年</w:t></w:r></w:p>"
+        "</w:docPartBody></w:docPart></w:docParts></w:glossaryDocument>"
+    )
+    found = items(make_docx(["正文"], members={"word/glossary/document.xml": glossary.encode()}))
+    hidden = next(i for i in found if isinstance(i, Segment) and i.part is Part.HIDDEN)
+    assert (hidden.text, hidden.detail) == ("旧稿：秘密★1年", "word/glossary/document.xml")
