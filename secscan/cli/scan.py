@@ -189,7 +189,9 @@ def _write_report(
         with open(args.output, "w", encoding="utf-8") as out:
             render(args.format, result, args.lang, out, fail_on, terminal=False, ruleset=ruleset)
         return
-    terminal = sys.stdout.isatty()
+    # A commit's output stays one `path:line:column:` line per finding even on a terminal, so
+    # editors and terminals link to it (issue 5); rich's layout is for reading a scan.
+    terminal = sys.stdout.isatty() and not (args.staged or args.since)
     render(args.format, result, args.lang, sys.stdout, fail_on, terminal=terminal, ruleset=ruleset)
 
 

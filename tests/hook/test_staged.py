@@ -197,3 +197,13 @@ def test_large_commit_is_scanned_in_parallel_in_git_order(git_repo, cli) -> None
     assert [f["verdict"] for f in files].count("block") == 1
     assert files[17]["verdict"] == "block"
     assert f"{count} 个待检查文件" in err
+
+
+def test_commit_output_stays_one_line_per_finding_on_a_terminal(git_repo, cli, monkeypatch) -> None:
+    import sys
+
+    git_repo.stage("news/a.html", LEAK_PAGE)
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    code, out, _err = cli("scan", "--staged", "--no-ledger")
+    assert code == 1
+    assert out.splitlines()[1].startswith("news/a.html:3:4: 阻断 ")
