@@ -199,7 +199,7 @@ def test_large_commit_is_scanned_in_parallel_in_git_order(git_repo, cli) -> None
     assert f"{count} 个待检查文件" in err
 
 
-def test_commit_output_stays_one_line_per_finding_on_a_terminal(git_repo, cli, monkeypatch) -> None:
+def test_commit_output_is_one_line_per_finding_on_a_terminal(git_repo, cli, monkeypatch) -> None:
     import sys
 
     git_repo.stage("news/a.html", LEAK_PAGE)
