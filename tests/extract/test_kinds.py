@@ -8,7 +8,7 @@ from secscan.extract import KINDS
 from secscan.ruleset import parse_file
 from tests.conftest import ROOT
 
-EXTRACTORS = ("docx", "pdf", "html", "nested", "text")
+EXTRACTORS = ("docx", "pdf", "pdfglyphs", "pdfparts", "html", "nested", "text")
 
 
 def emitted_kinds() -> set[str]:
@@ -16,9 +16,9 @@ def emitted_kinds() -> set[str]:
     for name in EXTRACTORS:
         source = (ROOT / "secscan" / "extract" / f"{name}.py").read_text(encoding="utf-8")
         kinds |= set(re.findall(r'kind="([a-z-]+)"', source))
-    from secscan.extract.pdf import _HIDDEN_DETAIL  # the pdf names its hidden-text kinds here
+    from secscan.extract.pdfglyphs import HIDDEN_DETAIL  # the pdf names its hidden-text kinds here
 
-    return kinds | {kind for kind, _ in _HIDDEN_DETAIL.values()}
+    return kinds | {kind for kind, _ in HIDDEN_DETAIL.values()}
 
 
 def test_emitted_kinds_are_declared():
