@@ -10,9 +10,10 @@ and bytes it checked, and reading nothing where something was staged is an error
 
 from __future__ import annotations
 
+import hashlib
 import os
 import subprocess
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 
 from secscan.errors import GitError
 
@@ -22,6 +23,9 @@ EMPTY_BLOB = "e69de29bb2d1d6434b8b29ae775ad8c2e48c5391"
 _FILE_MODES = frozenset({"100644", "100755"})
 # A: added, C: copied, M: modified, R: renamed, T: type changed (e.g. symlink -> file).
 _DIFF_FILTER = "--diff-filter=ACMRT"
+# Git LFS pointer files (git-lfs spec v1): this first line, and under 1024 bytes in all.
+LFS_POINTER = b"version https://git-lfs.github.com/spec/v1\n"
+LFS_POINTER_MAX = 1024
 
 
 # Plain classes rather than dataclasses or NamedTuples: the hook imports this module on every
@@ -39,12 +43,20 @@ class Change:
 
 
 class Blob:
-    """One file's content as read from git; `data` None with `error` when it could not be."""
+    """One file's content as read from git; when it could not be, `data` is None and `error`
+    a message key (secscan.messages) with its `params`."""
 
-    __slots__ = ("change", "data", "error")
+    __slots__ = ("change", "data", "error", "params")
 
-    def __init__(self, *, change: Change, data: bytes | None, error: str | None = None) -> None:
-        self.change, self.data, self.error = change, data, error
+    def __init__(
+        self,
+        *,
+        change: Change,
+        data: bytes | None,
+        error: str | None = None,
+        params: dict[str, object] | None = None,
+    ) -> None:
+        self.change, self.data, self.error, self.params = change, data, error, params or {}
 
 
 class Contents:
@@ -120,14 +132,12 @@ def parse_raw(out: bytes) -> list[Change]:
     return changes
 
 
-def read_blobs(
-    changes: Sequence[Change], top: str, max_bytes: int, *, too_large: Callable[[int], str]
-) -> Contents:
+def read_blobs(changes: Sequence[Change], top: str, max_bytes: int) -> Contents:
     """Read each change's blob with one ``git cat-file --batch``; count files and bytes.
 
-    A blob larger than `max_bytes` is not kept (`too_large(size)` is its error); a blob git
-    cannot find is an error for that file. Zero bytes read for non-empty staged files means the
-    content was not really read: a GitError, never a silent pass.
+    A blob larger than `max_bytes` is not kept, a blob git cannot find is an error for that
+    file, and a Git LFS pointer is replaced by the object it points to. Zero bytes read for
+    non-empty staged files means the content was not really read: a GitError, never a pass.
     """
     if not changes:
         return Contents(top=top, blobs=(), files=0, bytes=0)
@@ -140,21 +150,72 @@ def read_blobs(
         header = out[pos:end].decode("ascii", "replace").split(" ")
         pos = end + 1
         if len(header) != 3 or header[1] != "blob":
-            blobs.append(Blob(change=change, data=None, error="missing"))
+            blobs.append(Blob(change=change, data=None, error="git_blob_missing"))
             continue
         size = int(header[2])
         data = out[pos : pos + size]
         pos += size + 1  # the content is followed by a line feed
-        if len(data) != size:
-            blobs.append(Blob(change=change, data=None, error="short"))
-        elif size > max_bytes:
-            blobs.append(Blob(change=change, data=None, error=too_large(size)))
-        else:
-            blobs.append(Blob(change=change, data=data))
-            total += size
-    if total == 0 and any(c.blob != EMPTY_BLOB for c in changes):
+        blob = _checked(change, data, size, max_bytes, top)
+        blobs.append(blob)
+        total += len(blob.data or b"")
+    # Nothing read, no file's error to say why, yet not all empty: the content was not read.
+    if (
+        total == 0
+        and not any(b.error for b in blobs)
+        and any(c.blob != EMPTY_BLOB for c in changes)
+    ):
         raise GitError("git_zero_bytes", files=len(changes))
     return Contents(top=top, blobs=tuple(blobs), files=len(changes), bytes=total)
+
+
+def _checked(change: Change, data: bytes, size: int, max_bytes: int, top: str) -> Blob:
+    if len(data) != size:
+        return Blob(change=change, data=None, error="git_blob_missing")
+    if size < LFS_POINTER_MAX and data.startswith(LFS_POINTER):
+        # An attachment kept in Git LFS: the blob is a pointer, the pdf or docx is elsewhere.
+        # Scanning the pointer would pass any leak in the attachment (its text is harmless).
+        return _lfs_object(change, data, max_bytes, top)
+    if size > max_bytes:
+        return Blob(
+            change=change,
+            data=None,
+            error="limit_file_size",
+            params={"size": size, "limit": max_bytes},
+        )
+    return Blob(change=change, data=data)
+
+
+def _lfs_object(change: Change, pointer: bytes, max_bytes: int, top: str) -> Blob:
+    """The content a Git LFS pointer names, from the local LFS store (``git add`` put it there;
+    a CI checkout with LFS fetched it); missing or altered is an error, never a pass."""
+    fields = dict(
+        line.split(" ", 1)
+        for line in pointer.decode("ascii", "replace").splitlines()
+        if " " in line
+    )
+    oid = fields.get("oid", "").removeprefix("sha256:")
+    size = int(fields["size"]) if fields.get("size", "").isdigit() else -1
+    if len(oid) != 64 or size < 0:
+        return Blob(change=change, data=None, error="git_lfs_missing", params={"oid": oid or "?"})
+    if size > max_bytes:
+        return Blob(
+            change=change,
+            data=None,
+            error="limit_file_size",
+            params={"size": size, "limit": max_bytes},
+        )
+    common = (
+        run_git(["rev-parse", "--git-common-dir"], top).decode("utf-8", "surrogateescape").strip()
+    )
+    path = os.path.join(top, common, "lfs", "objects", oid[:2], oid[2:4], oid)
+    try:
+        with open(path, "rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError:
+        return Blob(change=change, data=None, error="git_lfs_missing", params={"oid": oid[:12]})
+    if len(data) != size or hashlib.sha256(data).hexdigest() != oid:
+        return Blob(change=change, data=None, error="git_lfs_missing", params={"oid": oid[:12]})
+    return Blob(change=change, data=data)
 
 
 def user_name(cwd: str | None = None) -> str | None:

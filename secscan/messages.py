@@ -174,8 +174,13 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "{files} staged file(s) to check but 0 bytes read: the staged content was not read",
     ),
     "git_blob_missing": (
-        "无法从 git 对象库读取该文件的内容（{error}）",
-        "the content could not be read from the git object store ({error})",
+        "无法从 git 对象库读取该文件的内容",
+        "the content could not be read from the git object store",
+    ),
+    "git_lfs_missing": (
+        "该文件由 Git LFS 管理，本地找不到或无法核对其内容（{oid}），未能检查；请先 git lfs pull",
+        "the file is kept in Git LFS and its content is missing or altered here ({oid}); "
+        "not checked. Run git lfs pull first",
     ),
     "staged_read": (
         "已从暂存区读取 {files} 个待检查文件，共 {bytes} 字节",

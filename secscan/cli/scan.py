@@ -97,7 +97,6 @@ def _collect_git(scanner: Any, args: argparse.Namespace) -> ScanResult:
     """Staged blobs (--staged) or HEAD's blobs changed since REV (--since); never the work tree."""
     from secscan import git
     from secscan.engine import PARALLEL_MIN_FILES, is_excluded, scan_blobs
-    from secscan.errors import ExtractError
     from secscan.extract import format_by_name
     from secscan.messages import text
     from secscan.model import FileResult, summarise
@@ -113,12 +112,7 @@ def _collect_git(scanner: Any, args: argparse.Namespace) -> ScanResult:
         if format_by_name(c.path) is not None
         and not is_excluded(names[c.path], scanner.config.exclude)
     ]
-    limit = scanner.config.limits.max_file_bytes
-
-    def too_large(size: int) -> str:
-        return ExtractError("limit_file_size", size=size, limit=limit).render(args.lang)
-
-    contents = git.read_blobs(wanted, top, limit, too_large=too_large)
+    contents = git.read_blobs(wanted, top, scanner.config.limits.max_file_bytes)
     # Say what was read: a hook that silently read nothing is the trap this guards against.
     key = "staged_read" if args.staged else "since_read"
     read = text(key, args.lang, files=contents.files, bytes=contents.bytes, rev=args.since)
@@ -138,9 +132,7 @@ def _collect_git(scanner: Any, args: argparse.Namespace) -> ScanResult:
         if blob.data is not None:
             files.append(next(scanned))
         else:
-            error = blob.error or ""
-            if error in ("missing", "short"):
-                error = text("git_blob_missing", args.lang, error=error)
+            error = text(blob.error or "git_blob_missing", args.lang, **blob.params)
             files.append(scanner.error_result(names[blob.change.path], error))
     done = tuple(files)
     return ScanResult(ruleset=scanner.info, files=done, summary=summarise(done))

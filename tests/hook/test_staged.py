@@ -88,12 +88,26 @@ def test_nothing_staged_checks_nothing(git_repo, cli) -> None:
     assert "0 个待检查文件" in err
 
 
-def test_zero_bytes_read_for_staged_content_is_an_error(git_repo) -> None:
-    # A blob id git does not have: nothing is read, which must never pass as "clean".
-    ghost = git.Change(path="a.html", blob="1" * 40, status="A")
+def test_zero_bytes_read_for_staged_content_is_an_error(git_repo, monkeypatch) -> None:
+    # git answering with nothing for a non-empty blob must never pass as "clean".
+    real = git.run_git
+
+    def empty_answers(args, cwd=None, stdin=None):
+        if args[:1] == ["cat-file"]:
+            return b"".join(line + b" blob 0\n\n" for line in (stdin or b"").split())
+        return real(args, cwd, stdin)
+
+    monkeypatch.setattr(git, "run_git", empty_answers)
+    page = git.Change(path="a.html", blob="1" * 40, status="A")
     with pytest.raises(GitError) as caught:
-        git.read_blobs([ghost], str(git_repo.root), 1 << 20, too_large=str)
+        git.read_blobs([page], str(git_repo.root), 1 << 20)
     assert caught.value.key == "git_zero_bytes"
+
+
+def test_blob_git_cannot_find_is_an_error_for_that_file(git_repo) -> None:
+    ghost = git.Change(path="a.html", blob="1" * 40, status="A")
+    [blob] = git.read_blobs([ghost], str(git_repo.root), 1 << 20).blobs
+    assert (blob.data, blob.error) == (None, "git_blob_missing")
 
 
 def test_missing_blob_beside_a_read_one_fails_that_file(git_repo, cli, monkeypatch) -> None:
@@ -207,3 +221,32 @@ def test_commit_output_is_one_line_per_finding_on_a_terminal(git_repo, cli, monk
     code, out, _err = cli("scan", "--staged", "--no-ledger")
     assert code == 1
     assert out.splitlines()[1].startswith("news/a.html:3:4: 阻断 ")
+
+
+def test_git_lfs_pointer_is_read_through_to_the_attachment(git_repo, cli) -> None:
+    import hashlib
+
+    content = LEAK_PAGE.encode()
+    oid = hashlib.sha256(content).hexdigest()
+    spec = "version https://git-lfs.github.com/spec/v1"
+    pointer = f"{spec}\noid sha256:{oid}\nsize {len(content)}\n"
+    git_repo.stage("files/notice.html", pointer)  # what `git add` stages for an LFS file
+
+    code, out, _ = cli("scan", "--staged", "--no-ledger", "--format", "json")
+    assert code == 1  # the attachment is not here: not checked, which never passes
+    [missing] = json.loads(out)["files"]
+    assert missing["verdict"] == "error"
+    assert "Git LFS" in missing["error"]
+
+    store = git_repo.root / ".git" / "lfs" / "objects" / oid[:2] / oid[2:4]
+    store.mkdir(parents=True)
+    (store / oid).write_bytes(content)
+    code, out, err = cli("scan", "--staged", "--no-ledger", "--format", "json")
+    assert code == 1
+    [found] = json.loads(out)["files"]
+    assert [f["rule_id"] for f in found["findings"]] == ["mark-secret-star"]
+    assert f"共 {len(content)} 字节" in err
+
+    (store / oid).write_bytes(content.replace("秘密".encode(), "公开".encode()))  # altered
+    code, out, _ = cli("scan", "--staged", "--no-ledger", "--format", "json")
+    assert json.loads(out)["files"][0]["verdict"] == "error"
