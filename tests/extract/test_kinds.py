@@ -8,7 +8,7 @@ from secscan.extract import KINDS
 from secscan.ruleset import parse_file
 from tests.conftest import ROOT
 
-EXTRACTORS = ("docx", "pdf", "pdfglyphs", "pdfparts", "html", "nested", "text")
+EXTRACTORS = ("docx", "docxtext", "pdf", "pdfglyphs", "pdfparts", "html", "nested", "text")
 
 
 def emitted_kinds() -> set[str]:
