@@ -15,13 +15,14 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from html import unescape
 
 from secscan.errors import ExtractError
+from secscan.extract.anchored import LineCounter, TextBuffer
 from secscan.extract.encoding import decode
 from secscan.extract.limits import Deadline, Limits
-from secscan.model import Anchor, Location, Observation, Part, Segment
+from secscan.model import Location, Observation, Part, Segment
 
 Item = Segment | Observation
 
@@ -49,125 +50,26 @@ _TAGS_IN_RAW = re.compile(r"<[^>]*>")
 _META_CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?\s*([A-Za-z0-9_.:-]+)""", re.I)
 _XML_ENCODING = re.compile(rb"""^\s*<\?xml[^>]{0,100}?encoding\s*=\s*["']([A-Za-z0-9_.:-]+)""")
 
-_VOID = frozenset(
-    [
-        "area",
-        "base",
-        "br",
-        "col",
-        "embed",
-        "hr",
-        "img",
-        "input",
-        "link",
-        "meta",
-        "param",
-        "source",
-        "track",
-        "wbr",
-        "keygen",
-        "frame",
-    ]
-)
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+_VOID = _words("area base br col embed hr img input link meta param source track wbr keygen frame")
 _RAW_END = {
     tag: re.compile(rf"</{tag}\s*>", re.I)
-    for tag in (
-        "script",
-        "style",
-        "textarea",
-        "title",
-        "xmp",
-        "iframe",
-        "noembed",
-        "noframes",
-        "noscript",
-    )
+    for tag in _words("script style textarea title xmp iframe noembed noframes noscript")
 }
-_RAW = frozenset(
-    ["script", "style", "textarea", "title", "xmp", "iframe", "noembed", "noframes", "noscript"]
+_RAW = frozenset(_RAW_END)
+_BLOCK = _words(
+    "address article aside blockquote body br caption center dd details dialog div "
+    "dl dt fieldset figcaption figure footer form h1 h2 h3 h4 h5 h6 head header hr "
+    "html li main nav ol option p pre section summary table tbody td tfoot th thead "
+    "tr ul"
 )
-_BLOCK = frozenset(
-    [
-        "address",
-        "article",
-        "aside",
-        "blockquote",
-        "body",
-        "br",
-        "caption",
-        "center",
-        "dd",
-        "details",
-        "dialog",
-        "div",
-        "dl",
-        "dt",
-        "fieldset",
-        "figcaption",
-        "figure",
-        "footer",
-        "form",
-        "h1",
-        "h2",
-        "h3",
-        "h4",
-        "h5",
-        "h6",
-        "head",
-        "header",
-        "hr",
-        "html",
-        "li",
-        "main",
-        "nav",
-        "ol",
-        "option",
-        "p",
-        "pre",
-        "section",
-        "summary",
-        "table",
-        "tbody",
-        "td",
-        "tfoot",
-        "th",
-        "thead",
-        "tr",
-        "ul",
-    ]
-)
-_INLINE = frozenset(
-    [
-        "a",
-        "abbr",
-        "b",
-        "bdi",
-        "bdo",
-        "big",
-        "cite",
-        "code",
-        "data",
-        "dfn",
-        "em",
-        "font",
-        "i",
-        "kbd",
-        "label",
-        "mark",
-        "q",
-        "s",
-        "samp",
-        "small",
-        "span",
-        "strike",
-        "strong",
-        "sub",
-        "sup",
-        "time",
-        "tt",
-        "u",
-        "var",
-    ]
+_INLINE = _words(
+    "a abbr b bdi bdo big cite code data dfn em font i kbd label mark q s samp small "
+    "span strike strong sub sup time tt u var"
 )
 # start tag -> (open tags it closes, tags that stop the search): the implied end tags
 _IMPLIED = {
@@ -179,25 +81,9 @@ _IMPLIED = {
     "th": (frozenset({"td", "th"}), frozenset({"tr", "table"})),
     "option": (frozenset({"option"}), frozenset({"select", "datalist", "optgroup"})),
 }
-_ATTRIBUTES = frozenset(
-    [
-        "alt",
-        "title",
-        "placeholder",
-        "aria-label",
-        "href",
-        "src",
-        "action",
-        "formaction",
-        "poster",
-        "cite",
-        "longdesc",
-        "background",
-        "data",
-        "value",
-        "label",
-        "summary",
-    ]
+_ATTRIBUTES = _words(
+    "alt title placeholder aria-label href src action formaction poster cite "
+    "longdesc background data value label summary"
 )
 
 
@@ -215,73 +101,6 @@ def declared_charset(data: bytes) -> str | None:
 
 
 @dataclass(slots=True)
-class _Buf:
-    """Text of one part being joined, with an anchor for each source piece."""
-
-    part: Part
-    detail: str | None = None
-    pieces: list[str] = field(default_factory=list)
-    anchors: list[Anchor] = field(default_factory=list)
-    length: int = 0
-
-    def add(self, text: str, line: int, column: int) -> None:
-        self.anchors.append(Anchor(offset=self.length, line=line, column=column))
-        self.pieces.append(text)
-        self.length += len(text)
-
-    def add_line(self, text: str, line: int, column: int) -> None:
-        self.anchors.append(Anchor(offset=self.length, line=line, column=column))
-        self.pieces.append(text + "\n")
-        self.length += len(text) + 1
-
-    def glue(self, sep: str) -> None:
-        """Separate pieces by one space or line break (a run of them collapses into one)."""
-        if not self.pieces:
-            return
-        last = self.pieces[-1]
-        if last == " " and sep == "\n":
-            self.pieces[-1] = sep
-        elif not last.endswith(sep) and last != "\n":
-            self.pieces.append(sep)
-            self.length += 1
-
-    def take(self) -> Segment | None:
-        text = "".join(self.pieces)
-        anchors = tuple(self.anchors)
-        self.pieces, self.anchors, self.length = [], [], 0
-        if not text.strip() or not anchors:
-            return None
-        first = anchors[0]
-        return Segment(
-            text=text,
-            part=self.part,
-            location=Location(line=first.line, column=first.column),
-            anchors=anchors,
-            detail=self.detail,
-        )
-
-
-class _Lines:
-    """Line and column of increasing offsets, counted incrementally (linear in the page)."""
-
-    def __init__(self, text: str) -> None:
-        self.text, self.pos, self.line, self.start = text, 0, 1, 0
-
-    def at(self, pos: int) -> tuple[int, int]:
-        text = self.text
-        if pos < self.pos:  # a step back inside the current tag: count back, not from 0
-            self.line -= text.count("\n", pos, self.pos)
-            self.start = text.rfind("\n", 0, pos) + 1
-        else:
-            newlines = text.count("\n", self.pos, pos)
-            if newlines:
-                self.line += newlines
-                self.start = text.rfind("\n", self.pos, pos) + 1
-        self.pos = pos
-        return self.line, pos - self.start + 1
-
-
-@dataclass(slots=True)
 class _Open:
     tag: str
     hidden: bool
@@ -290,14 +109,14 @@ class _Open:
 class _Reader:
     def __init__(self, text: str, limits: Limits, deadline: Deadline) -> None:
         self.text, self.limits, self.deadline = text, limits, deadline
-        self.lines = _Lines(text)
+        self.lines = LineCounter(text)
         self.stack: list[_Open] = []
         self.open_count: dict[str, int] = {}  # a plain dict: Counter's __missing__ is slow
         self.hidden_depth = 0
-        self.body = _Buf(Part.BODY)
-        self.hidden = _Buf(Part.HIDDEN, detail="hidden element")
-        self.attrs = _Buf(Part.ATTRIBUTE)
-        self.comments = _Buf(Part.COMMENT, detail="html comment")
+        self.body = TextBuffer(Part.BODY)
+        self.hidden = TextBuffer(Part.HIDDEN, detail="hidden element")
+        self.attrs = TextBuffer(Part.ATTRIBUTE)
+        self.comments = TextBuffer(Part.COMMENT, detail="html comment")
         self.out: list[Item] = []
         self.n_comments = 0
         self.first_comment: Location | None = None
@@ -344,7 +163,7 @@ class _Reader:
             items, self.out = self.out, []
             yield from items
 
-    def _flush(self, buf: _Buf) -> None:
+    def _flush(self, buf: TextBuffer) -> None:
         segment = buf.take()
         if segment is not None:
             self.out.append(segment)
@@ -454,7 +273,7 @@ class _Reader:
         if tag == "script":
             self._script(content, start)
         elif tag == "title":
-            buf = _Buf(Part.METADATA, detail="title")
+            buf = TextBuffer(Part.METADATA, detail="title")
             buf.add(unescape(content.strip()), line, column)
             self._flush(buf)
         elif tag in ("textarea", "xmp") and not (hidden or self.hidden_depth):
@@ -463,13 +282,13 @@ class _Reader:
         else:  # noscript/iframe/noembed fallback, or raw text inside a hidden element
             stripped = _TAGS_IN_RAW.sub(" ", content)
             if stripped.strip():
-                buf = _Buf(Part.HIDDEN, detail=tag if not hidden else f"{tag} (hidden)")
+                buf = TextBuffer(Part.HIDDEN, detail=tag if not hidden else f"{tag} (hidden)")
                 buf.add(unescape(stripped), line, column)
                 self._flush(buf)
         return resume
 
     def _script(self, code: str, start: int) -> None:
-        buf = _Buf(Part.HIDDEN, detail="script string")
+        buf = TextBuffer(Part.HIDDEN, detail="script string")
         for m in _SCRIPT_STRING.finditer(code):
             value = m.group(m.lastindex or 1)
             if not value.strip() or (value.isascii() and not ("." in value or "/" in value)):
@@ -513,7 +332,9 @@ class _Reader:
             self.attrs.add_line(unescape(value) if "&" in value else value, line, column)
         if hidden_input and values.get("value", "").strip():
             line, column = self.lines.at(attrs_at)
-            buf = _Buf(Part.HIDDEN, detail=f"input type=hidden name={values.get('name', '')}")
+            buf = TextBuffer(
+                Part.HIDDEN, detail=f"input type=hidden name={values.get('name', '')}"
+            )
             buf.add(unescape(values["value"]), line, column)
             self._flush(buf)
         if self.attrs.length > CHUNK:
@@ -530,7 +351,7 @@ class _Reader:
         if not name or not content:
             return
         line, column = self.lines.at(at)
-        buf = _Buf(Part.METADATA, detail=f"meta {name}")
+        buf = TextBuffer(Part.METADATA, detail=f"meta {name}")
         buf.add(unescape(content), line, column)
         self._flush(buf)
         if name.lower() in ("author", "creator", "dc.creator", "article:author"):
