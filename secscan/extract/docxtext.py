@@ -38,6 +38,7 @@ _STRICT = (
 
 
 def w(name: str) -> str:
+    """The Clark name {namespace}name of a WordprocessingML element or attribute."""
     return f"{{{_W}}}{name}"
 
 
@@ -63,6 +64,7 @@ LINK_FIELD = re.compile(r"\b(HYPERLINK|INCLUDETEXT|INCLUDEPICTURE|LINK|DDEAUTO|D
 
 
 def parse_part(data: bytes, name: str) -> Any:
+    """Parse one OOXML part safely, Strict namespaces mapped onto the transitional ones."""
     for strict, transitional in _STRICT:
         if strict in data:
             data = data.replace(strict, transitional)
