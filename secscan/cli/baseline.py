@@ -60,8 +60,8 @@ def add_parser(sub: Any, common: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace) -> int:
     from secscan import baseline
+    from secscan.cli.scan import LazyScanner
     from secscan.config import load_config
-    from secscan.engine import Scanner
     from secscan.errors import UsageError
     from secscan.messages import text
 
@@ -76,7 +76,7 @@ def run(args: argparse.Namespace) -> int:
     if args.baseline_action == "create":
         if os.path.exists(path) and not args.force:
             raise UsageError("baseline_exists", path=path)
-        result = _scan(Scanner(config), args, args.paths)
+        result = _scan(LazyScanner(config), args, args.paths)
         if _refuse_unreadable(result, args.lang):
             return 1
         folder = os.path.dirname(os.path.abspath(path))
@@ -96,7 +96,7 @@ def run(args: argparse.Namespace) -> int:
                 paths.append(local)
             else:
                 gone.append(stored)  # deleted since: its reviews go
-    result = _scan(Scanner(config), args, paths) if (paths or args.staged) else None
+    result = _scan(LazyScanner(config), args, paths) if (paths or args.staged) else None
     if result is not None and _refuse_unreadable(result, args.lang):
         return 1
     from secscan.model import RulesetInfo, ScanResult, Summary

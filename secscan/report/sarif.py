@@ -47,7 +47,6 @@ def sarif_dict(
         "name": "secscan",
         "version": __version__,
         "semanticVersion": __version__,
-        "informationUri": "https://pypi.org/project/secscan/",
         "rules": rules,
         "properties": {
             "ruleset": {"version": result.ruleset.version, "sha256": result.ruleset.sha256}

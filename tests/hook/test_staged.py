@@ -250,3 +250,10 @@ def test_git_lfs_pointer_is_read_through_to_the_attachment(git_repo, cli) -> Non
     (store / oid).write_bytes(content.replace("秘密".encode(), "公开".encode()))  # altered
     code, out, _ = cli("scan", "--staged", "--no-ledger", "--format", "json")
     assert json.loads(out)["files"][0]["verdict"] == "error"
+
+
+def test_chinese_and_spaced_file_names_are_read(git_repo, cli) -> None:
+    git_repo.stage("通知 公告/关于 会议.html", LEAK_PAGE)
+    code, out, _ = cli("scan", "--staged", "--no-ledger")
+    assert code == 1
+    assert "通知 公告/关于 会议.html:3:4:" in out
