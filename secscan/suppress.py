@@ -37,13 +37,14 @@ class Marker:
     A plain class: a dataclass costs ~1 ms of start-up on every scan, marker or not.
     """
 
-    __slots__ = ("column", "first", "last", "line", "problem", "reason", "rules")
+    __slots__ = ("column", "end", "first", "last", "line", "problem", "reason", "rules")
 
     def __init__(
         self,
         *,
         line: int,
         column: int,
+        end: int,
         rules: Sequence[str],
         reason: str,
         first: int,
@@ -52,6 +53,7 @@ class Marker:
     ) -> None:
         self.line = line
         self.column = column  # where the marker (or the comment holding it) starts on its line
+        self.end = end  # the column just after it
         self.rules = tuple(rules)
         self.reason = reason
         self.first, self.last = first, last
@@ -115,6 +117,7 @@ def find_markers(source: str, fmt: Format, known: frozenset[str]) -> list[Marker
             Marker(
                 line=index + 1,
                 column=(comment if comment != -1 else at) + 1,
+                end=found.end() + 1,
                 rules=rules,
                 reason=reason,
                 first=first,
@@ -175,6 +178,7 @@ def _covered(f: Finding, markers: list[Marker]) -> Finding:
         if m.problem is not None or not m.first <= line <= m.last:
             continue
         # The marker's own words (its reason may quote the term) are the reviewer's.
-        if f.rule_id in m.rules or (line == m.line and column >= m.column):
+        # Anything inside the marker itself, whatever the rule; after it on the line, no.
+        if f.rule_id in m.rules or (line == m.line and m.column <= column < m.end):
             return dataclasses.replace(f, suppressed="inline", reason=m.reason)
     return f

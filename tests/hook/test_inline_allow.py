@@ -127,3 +127,20 @@ def test_markers_in_gb18030_pages_are_read(tmp_path, cli) -> None:
     [mark] = [f for f in findings(out) if f["rule_id"] == "mark-secret-star"]
     assert (mark["suppressed"], mark["reason"]) == ("inline", "已解密")
     assert code == 0
+
+
+def test_marker_covers_its_own_words_but_not_what_follows_on_its_line(tmp_path, cli) -> None:
+    page = tmp_path / "a.md"
+    page.write_text(
+        "<!-- secscan:allow mark-secret-star 内部资料已公开 --> 身份证号 110101199003074514\n"
+        "秘密★1年\n",
+        encoding="utf-8",
+    )
+    code, out, _ = cli("scan", "--no-ledger", "--format", "json", str(page))
+    by_line = {(f["location"]["line"], f["category"]): f for f in findings(out)}
+    assert by_line[(2, "classification-mark")]["suppressed"] == "inline"
+    assert by_line[(1, "pii")]["suppressed"] is None  # after the marker: not the reviewer's words
+    reason_hits = [f for (line, _c), f in by_line.items() if line == 1 and f["category"] != "pii"]
+    assert reason_hits
+    assert all(f["suppressed"] == "inline" for f in reason_hits)  # 内部资料 in the reason
+    assert code == 1
