@@ -256,7 +256,6 @@ MESSAGES: dict[str, tuple[str, str]] = {
     "allow_no_rule": ("缺少规则编号", "no rule id"),
     "allow_unknown_rule": ("规则编号 {rule} 不存在", "unknown rule id {rule}"),
     "allow_no_reason": ("缺少复核理由", "no reason given"),
-    "sarif_suppressed_inline": ("行内允许标记", "inline allow marker"),
     "junit_suite": ("保密审查", "secscan"),
     # --- ledger (secscan/ledger, secscan/cli/ledger.py) ------------------------------------
     "ledger_missing": (
