@@ -2,9 +2,9 @@
 
     .venv/bin/python bench/bench_hook.py [--runs 15] [--big-runs 5] [--pages 1000]
 
-A throwaway repository gets `secscan hook install`; then for a commit of one small clean html
-page and for a commit of 1,000 pages (~3 KB each, as a site's news section), the hook script
-itself (`.git/hooks/pre-commit`: sh, Python start-up, git plumbing, scan, ledger) is run
+A throwaway repository gets `secscan hook install`; then for a commit of a stylesheet only, of
+one small clean html page and of 1,000 pages (~5 KB each, as a site's news section), the hook
+script itself (`.git/hooks/pre-commit`: sh, Python start-up, git plumbing, scan, ledger) is run
 repeatedly with those files staged, interleaved with `python -c pass`, and the medians and
 their ratio are printed and written to bench/out/hook.json. The same is measured for
 `secscan scan --staged --no-ledger`, to show what the ledger costs. Machines here drift
@@ -100,11 +100,16 @@ def main() -> None:
         base = Path(tmp)
         env = dict(os.environ, SECSCAN_LEDGER=str(base / "ledger.sqlite"))
         env.pop("PYTHONDONTWRITEBYTECODE", None)
+        assets = make_repo(base, "assets", 0, 0)
+        (assets / "static").mkdir()
+        (assets / "static" / "site.css").write_text("body { color: #333 }\n", encoding="utf-8")
+        git(assets, "add", "static")
         small = make_repo(base, "one", 1, 12)
         big = make_repo(base, "many", args.pages, 40)
         size = sum(p.stat().st_size for p in (big / "news").iterdir())
         results = {
             "cpus": os.cpu_count(),
+            "css_only": measure(assets, args.runs, env),
             "one_page": measure(small, args.runs, env),
             f"{args.pages}_pages": {"bytes": size, **measure(big, args.big_runs, env)},
         }
