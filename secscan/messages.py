@@ -191,8 +191,8 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "read {files} file(s) changed since {rev}, {bytes} bytes",
     ),
     "staged_skipped": (
-        "另有 {count} 个暂存文件不是 secscan 能检查的格式，已跳过",
-        "{count} more staged file(s) are not in a format secscan reads; skipped",
+        "另有 {count} 个文件不是 secscan 能检查的格式，已跳过",
+        "{count} more file(s) are not in a format secscan reads; skipped",
     ),
     "scan_no_paths": (
         "请指定要检查的文件或目录，或使用 --staged / --since REV",

@@ -119,7 +119,9 @@ def collect(scanner: LazyScanner, args: argparse.Namespace) -> ScanResult:
     if not args.paths:
         raise UsageError("scan_no_paths")
     from secscan.engine import expand_paths, scan_files
+
     files = list(expand_paths(args.paths, scanner.config.exclude))
+
     def scan(on_result: Any) -> ScanResult:
         return scan_files(scanner.get(), files, on_result=on_result, stdin_name=args.stdin_name)
 
@@ -153,7 +155,6 @@ def _collect_git(scanner: LazyScanner, args: argparse.Namespace) -> ScanResult:
         skipped = text("staged_skipped", args.lang, count=len(changes) - len(wanted))
         sys.stderr.write(f"secscan: {skipped}\n")
     items = [(names[b.change.path], b.data) for b in contents.blobs if b.data is not None]
-
     scanned = iter(_scan_blobs(scanner, items, args) if items else [])
     files = []
     for blob in contents.blobs:  # results in the order git listed the files

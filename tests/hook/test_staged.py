@@ -63,7 +63,7 @@ def test_unsupported_formats_are_skipped_and_counted(git_repo, cli) -> None:
     code, out, err = cli("scan", "--staged", "--no-ledger", "--format", "json")
     assert code == 0
     assert [f["path"] for f in json.loads(out)["files"]] == ["a.md"]
-    assert "另有 1 个暂存文件不是 secscan 能检查的格式" in err
+    assert "另有 1 个文件不是 secscan 能检查的格式" in err
 
 
 def test_paths_narrow_the_staged_set(git_repo, cli) -> None:
