@@ -215,6 +215,12 @@ MESSAGES: dict[str, tuple[str, str]] = {
         "pre-commit.legacy and runs it before secscan; repositories using the pre-commit "
         "framework should add secscan to .pre-commit-config.yaml instead",
     ),
+    "hook_framework": (
+        "{path} 是 pre-commit 框架的钩子，未作改动：请在 .pre-commit-config.yaml 中加入 secscan"
+        "（id: secscan，见仓库根目录的 .pre-commit-hooks.yaml）",
+        "{path} is the pre-commit framework's hook; nothing changed: add secscan to "
+        ".pre-commit-config.yaml (id: secscan, see .pre-commit-hooks.yaml)",
+    ),
     "hook_legacy_exists": (
         "{path} 和 {legacy} 都已存在且都不是 secscan 的钩子，未作改动（请先手工合并）",
         "both {path} and {legacy} exist and neither is secscan's; nothing changed (merge them by hand)",
