@@ -257,3 +257,15 @@ def test_chinese_and_spaced_file_names_are_read(git_repo, cli) -> None:
     code, out, _ = cli("scan", "--staged", "--no-ledger")
     assert code == 1
     assert "通知 公告/关于 会议.html:3:4:" in out
+
+
+def test_from_a_subdirectory_paths_are_relative_to_it(git_repo, cli, monkeypatch) -> None:
+    git_repo.stage("news/a.html", LEAK_PAGE)
+    git_repo.stage("about/b.html", LEAK_PAGE)
+    monkeypatch.chdir(git_repo.root / "news")
+    code, out, _ = cli("scan", "--staged", "--no-ledger")
+    assert code == 1
+    assert "a.html:3:4:" in out
+    assert "../about/b.html:3:4:" in out
+    code, out, _ = cli("scan", "--staged", "--no-ledger", "--format", "json", "a.html")
+    assert [f["path"] for f in json.loads(out)["files"]] == ["a.html"]
