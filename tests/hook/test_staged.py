@@ -269,3 +269,16 @@ def test_from_a_subdirectory_paths_are_relative_to_it(git_repo, cli, monkeypatch
     assert "../about/b.html:3:4:" in out
     code, out, _ = cli("scan", "--staged", "--no-ledger", "--format", "json", "a.html")
     assert [f["path"] for f in json.loads(out)["files"]] == ["a.html"]
+
+
+def test_under_the_pre_commit_framework_the_committer_is_the_reviewer(
+    git_repo, cli, tmp_path, monkeypatch
+) -> None:
+    import sqlite3
+
+    git_repo.write("a.html", CLEAN_PAGE)
+    monkeypatch.setenv("PRE_COMMIT", "1")  # set by pre-commit for every hook it runs
+    assert cli("scan", "a.html")[0] == 0
+    db = sqlite3.connect(tmp_path / "ledger.sqlite")
+    [(body,)] = db.execute("select body from entries").fetchall()
+    assert json.loads(body)["actor"] == "张三"
