@@ -36,13 +36,9 @@ class Decider:
     def __init__(self, ruleset: RuleSet, segmenter: Segmenter, lang: str = "zh") -> None:
         self.ruleset, self.segmenter, self.lang = ruleset, segmenter, lang
         self.rules = self.ruleset.by_id()
-        self.allow = {r.id: tuple(fold_keyword(a) for a in r.allow) for r in self.ruleset.rules}
-        self.require = {
-            r.id: tuple(fold_keyword(p) for p in r.context.require) for r in self.ruleset.rules
-        }
-        self.forbid = {
-            r.id: tuple(fold_keyword(p) for p in r.context.forbid) for r in self.ruleset.rules
-        }
+        self.allow = {r.id: r.folded_allow for r in self.ruleset.rules}
+        self.require = {r.id: r.folded_require for r in self.ruleset.rules}
+        self.forbid = {r.id: r.folded_forbid for r in self.ruleset.rules}
         self.by_observation: dict[str, list[Rule]] = {}
         for r in self.ruleset.rules:
             if r.observation is not None:

@@ -21,7 +21,7 @@ import ahocorasick
 
 from secscan import detectors
 from secscan.model import Hit
-from secscan.normalise import Folded, fold_keyword
+from secscan.normalise import Folded
 from secscan.ruleset import Rule, RuleSet
 
 CONTEXT_CHARS = 30  # what a validator sees on each side of its candidate
@@ -42,8 +42,10 @@ class Matcher:
 
     def __init__(self, ruleset: RuleSet) -> None:
         self.automaton: ahocorasick.Automaton | None = None
-        # rule id -> (regex, runs over the line view); rules without triggers run everywhere
-        self.patterns: dict[str, tuple[re.Pattern[str], bool]] = {}
+        # rule id -> pattern source; compiled on first use (a gated pattern whose triggers never
+        # occur is never compiled: CJK character classes cost ~1 ms each to compile)
+        self.sources: dict[str, str] = {}
+        self.compiled: dict[str, tuple[re.Pattern[str], bool]] = {}
         self.ungated: list[str] = []
         self.validators: list[tuple[str, detectors.Detector]] = []  # over the whole text
         self.anchored: list[tuple[str, detectors.Detector]] = []  # over the digest
@@ -58,15 +60,13 @@ class Matcher:
             self.automaton = automaton
 
     def _add(self, rule: Rule, entries: dict[str, list[tuple[str, int, int]]]) -> None:
-        for words, kind in ((rule.keywords, _KEYWORD), (rule.triggers, _TRIGGER)):
-            for word in words:
-                key = fold_keyword(word)
+        for keys, kind in ((rule.folded_keywords, _KEYWORD), (rule.folded_triggers, _TRIGGER)):
+            for key in keys:
                 bucket = entries.setdefault(key, [])
                 if (rule.id, len(key), kind) not in bucket:
                     bucket.append((rule.id, len(key), kind))
         if rule.pattern is not None:
-            regex = re.compile(rule.pattern)
-            self.patterns[rule.id] = (regex, bool(regex.flags & re.MULTILINE))
+            self.sources[rule.id] = rule.pattern
             if not rule.triggers:
                 self.ungated.append(rule.id)
         if rule.validator is not None:
@@ -94,10 +94,10 @@ class Matcher:
                     else:
                         windows.setdefault(rule_id, []).append((start, end + 1))
         for rule_id in self.ungated:
-            regex, on_lines = self.patterns[rule_id]
+            regex, on_lines = self.pattern(rule_id)
             yield from _found(rule_id, regex, lines if on_lines else text, 0, None, on_lines)
         for rule_id, spans in windows.items():
-            regex, on_lines = self.patterns[rule_id]
+            regex, on_lines = self.pattern(rule_id)
             if on_lines:
                 spans = [w for a, b in spans if (w := _line_of(lines, *folded.span(a, b)))]
                 view = lines
@@ -112,6 +112,14 @@ class Matcher:
                     if not (on_lines and hit.end == hi and hi < len(view) and view[hi] != "\n"):
                         yield hit
         yield from self._validated(text)
+
+    def pattern(self, rule_id: str) -> tuple[re.Pattern[str], bool]:
+        """The compiled pattern of `rule_id` and whether it runs over the line view."""
+        found = self.compiled.get(rule_id)
+        if found is None:
+            regex = re.compile(self.sources[rule_id])
+            found = self.compiled[rule_id] = (regex, bool(regex.flags & re.MULTILINE))
+        return found
 
     def _validated(self, text: str) -> Iterator[Hit]:
         for rule_id, detector in self.validators:

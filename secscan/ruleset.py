@@ -64,6 +64,26 @@ class Rule:
     examples: tuple[str, ...] = ()
     counter_examples: tuple[str, ...] = ()
     source: str = ""
+    # The phrases above folded like the text (normalise.fold_keyword), computed once when the
+    # file is parsed and kept in the cached rule set: folding them costs more start-up time
+    # than the automaton itself.
+    folded_keywords: tuple[str, ...] = ()
+    folded_triggers: tuple[str, ...] = ()
+    folded_allow: tuple[str, ...] = ()
+    folded_require: tuple[str, ...] = ()
+    folded_forbid: tuple[str, ...] = ()
+
+    def __post_init__(self) -> None:
+        # Not run when a cached rule set is unpickled: the folded phrases come back with it.
+        for name, phrases in (
+            ("folded_keywords", self.keywords),
+            ("folded_triggers", self.triggers),
+            ("folded_allow", self.allow),
+            ("folded_require", self.context.require),
+            ("folded_forbid", self.context.forbid),
+        ):
+            if phrases and not getattr(self, name):
+                object.__setattr__(self, name, _folded(phrases))
 
     def localized_name(self, lang: str) -> str:
         return self.name_en if lang == "en" else self.name
@@ -139,12 +159,15 @@ def build_ruleset(files: Iterable[str]) -> RuleSet:
 
 
 def _cache_path(sha: str, contents: list[tuple[str, bytes]]) -> str:
-    """The cache key covers the rule bytes, their paths (messages name them) and this parser."""
+    """The cache key covers the rule bytes, their paths (messages name them), this parser and
+    the fold (the cached rules carry folded phrases)."""
+    from secscan import normalise
     from secscan.segment import cache_dir
 
     key = hashlib.sha256(sha.encode())
-    with open(__file__, "rb") as handle:
-        key.update(handle.read())
+    for source in (__file__, normalise.__file__, normalise.TABLE_FILE):
+        with open(source, "rb") as handle:
+            key.update(handle.read())
     for path, _raw in contents:
         key.update(path.encode() + b"\0")
     return os.path.join(cache_dir(), f"ruleset-{key.hexdigest()[:32]}.pickle")
@@ -232,6 +255,8 @@ def parse_rule(where: str, entry: Any) -> Rule:
     boundary = get.choice("boundary", ("word", "none"), "word" if kind == "keywords" else "none")
     examples = get.str_list("examples", required=kind != "observation")
     counter = get.str_list("counter_examples", required=kind != "observation")
+    context = get.context()
+    allow = get.str_list("allow", required=False)
     return Rule(
         id=rid,
         name=get.text("name"),
@@ -246,13 +271,19 @@ def parse_rule(where: str, entry: Any) -> Rule:
         validator=validator,
         observation=get.text("observation") if kind == "observation" else None,
         boundary=boundary,
-        context=get.context(),
-        allow=get.str_list("allow", required=False),
+        context=context,
+        allow=allow,
         parts=get.parts(),
         examples=examples,
         counter_examples=counter,
         source=where,
     )
+
+
+def _folded(phrases: tuple[str, ...]) -> tuple[str, ...]:
+    from secscan.normalise import fold_keyword
+
+    return tuple(fold_keyword(p) for p in phrases)
 
 
 def _reject_unknown(where: str, rid: str | None, field: str | None, table: dict[str, Any], known: set[str]) -> None:
