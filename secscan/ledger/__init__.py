@@ -6,12 +6,6 @@ Imports stay light (sqlite3 and the stdlib): exports import openpyxl/python-docx
 
 from __future__ import annotations
 
-import pathlib
-from datetime import datetime
-
-from secscan.ledger.book import Book, Item
-from secscan.ledger.chain import Verification
-from secscan.ledger.chain import verify as verify_rows
 from secscan.ledger.classify import CATEGORIES
 from secscan.ledger.paths import locate
 from secscan.ledger.records import (
@@ -25,7 +19,29 @@ from secscan.ledger.records import (
     scan_target,
 )
 from secscan.ledger.store import Store
-from secscan.model import ScanResult
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    import pathlib
+    from datetime import datetime
+
+    from secscan.ledger.book import Book, Item
+    from secscan.ledger.chain import Verification
+    from secscan.model import ScanResult
+
+
+def __getattr__(name: str) -> object:
+    """Book, Item and Verification load on first use: `secscan scan` records a check with
+    neither (the book costs ~10 ms of the pre-commit hook's start-up)."""
+    if name in ("Book", "Item"):
+        from secscan.ledger import book
+
+        return getattr(book, name)
+    if name == "Verification":
+        from secscan.ledger.chain import Verification
+
+        return Verification
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
 
 __all__ = [
     "CATEGORIES",
@@ -119,16 +135,23 @@ def publish(
 
 def verify(path: pathlib.Path) -> Verification:
     """Walk the whole chain; the first broken entry, or how many entries verified."""
+    from secscan.ledger.chain import verify as verify_rows
+
     snap = Store(path).snapshot()
     return verify_rows(snap.rows, snap.head_id, snap.head_hash)
 
 
 def load(path: pathlib.Path) -> Book:
     """Every entry of the ledger folded into items, read in one consistent snapshot."""
+    from secscan.ledger.book import Book
+
     return Book(Store(path).snapshot().entries())
 
 
 def load_with_verification(path: pathlib.Path) -> tuple[Book, Verification]:
     """The book and the chain check from the same snapshot (for the annual summary)."""
+    from secscan.ledger.book import Book
+    from secscan.ledger.chain import verify as verify_rows
+
     snap = Store(path).snapshot()
     return Book(snap.entries()), verify_rows(snap.rows, snap.head_id, snap.head_hash)
