@@ -18,6 +18,7 @@ from secscan.decide import Decider
 from secscan.errors import ExtractError, SecscanError
 from secscan.extract import SUFFIXES, decide_format, extract
 from secscan.match import Matcher
+from secscan.messages import detail_text
 from secscan.messages import text as message
 from secscan.model import (
     FileResult,
@@ -136,7 +137,8 @@ class Scanner:
         if obs.kind == "unreadable":
             state.status = Status.ERROR
             detail = obs.detail or obs.value
-            state.error = message("unreadable_part", self.config.lang, detail=detail)
+            said = detail_text(detail, self.config.lang)
+            state.error = message("unreadable_part", self.config.lang, detail=said)
         state.findings.extend(self.decider.observe(obs))
 
     def _remember_text(self, state: _FileState, segment: Segment) -> None:

@@ -450,6 +450,72 @@ MESSAGES: dict[str, tuple[str, str]] = {
 }
 
 
+# What `detail` says (where in the file a text came from) is written by the extractors as short
+# English keys; staff read it in Chinese. Unknown details (a metadata field's own name) show as-is.
+_DETAIL_ZH = {
+    "text box": "文本框",
+    "comment": "批注",
+    "deleted": "修订中删除的文字",
+    "inserted": "修订中插入的文字",
+    "moved": "修订中移动的文字",
+    "field code": "域代码",
+    "hyperlink": "超链接",
+    "link": "链接",
+    "attachedTemplate": "附加模板",
+    "filename": "文件名",
+    "creator": "作者",
+    "lastModifiedBy": "最后修改人",
+    "comment author": "批注作者",
+    "revision author": "修订作者",
+    "annotation author": "注释作者",
+    "XMP creator": "XMP 作者",
+    "people": "协作者",
+    "shared strings": "嵌入表格的文字",
+    "hidden element": "隐藏元素",
+    "html comment": "网页注释",
+    "script string": "脚本中的字符串",
+    "title": "标题",
+    "template": "template 元素",
+    "hidden attribute": "hidden 属性",
+    "input type=hidden": "隐藏输入框",
+    "covered by a filled rectangle": "被色块遮盖",
+    "invisible (render mode 3, white or under 1 pt)": "不可见的文字（透明、白色或小于 1 磅）",
+    "outside the crop box": "页面可见区域之外",
+    "in a layer (optional content) switched off": "默认关闭的图层中",
+    "checked": "已检查",
+    "not checked": "未检查",
+    "empty user password": "用空密码打开",
+}
+_DETAIL_ZH_PATTERNS = (
+    (r"^table (\d+), row (\d+), cell (\d+)$", r"表格\1第\2行第\3列"),
+    (r"^footnote (\S+)$", r"脚注 \1"),
+    (r"^endnote (\S+)$", r"尾注 \1"),
+    (r"^custom: (.+)$", r"自定义属性 \1"),
+    (r"^page (\d+): (\d+) glyphs without Unicode \(cid\)$", r"第\1页有 \2 个字形无法转换为文字（cid）"),
+    (r"^page (\d+): GBK text shown through a Latin font \(mojibake\)$", r"第\1页的文字以西文字体显示，无法还原（乱码）"),
+    (r"^page (\d+): (.+)$", r"第\1页：\2"),
+)
+
+
+def detail_text(detail: str | None, lang: str = "zh") -> str:
+    """A finding's `detail` for a reader: Chinese words for the extractors' English keys."""
+    if not detail or lang == "en":
+        return detail or ""
+    import re
+
+    pieces = []
+    for piece in detail.split("; "):
+        said = _DETAIL_ZH.get(piece)
+        if said is None:
+            said = piece
+            for pattern, replacement in _DETAIL_ZH_PATTERNS:
+                if re.match(pattern, piece):
+                    said = re.sub(pattern, replacement, piece)
+                    break
+        pieces.append(said)
+    return "；".join(pieces)
+
+
 def text(key: str, lang: str = "zh", /, **params: Any) -> str:
     """The message `key` in `lang`, formatted with `params`; an unknown key shows itself."""
     pair = MESSAGES.get(key)

@@ -201,7 +201,7 @@ def _side_metadata(package: SafeZip, authors: set[str]) -> Iterator[Item]:
                 authors.add(name)
                 yield Observation(kind="author", part=Part.METADATA, value=name, detail="people")
             if attrs.get("userId"):
-                yield Segment(text=attrs["userId"], part=Part.METADATA, detail=f"people: {name}")
+                yield Segment(text=attrs["userId"], part=Part.METADATA, detail="people")
     for name in package.names():
         if _CUSTOM_XML.match(name):
             values = [t.strip() for t in _read_xml(package, name).itertext() if t.strip()]

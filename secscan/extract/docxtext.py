@@ -256,7 +256,7 @@ class Reader:
                 para.skip = True
                 return
             elif tag == COMMENT:
-                where.append(node.get(AUTHOR) or "?")
+                where.append("comment")  # the author goes out as an `author` observation
             elif tag in (FOOTNOTE, ENDNOTE):
                 if node.get(TYPE) in ("separator", "continuationSeparator"):
                     para.skip = True
@@ -314,7 +314,7 @@ class Reader:
                 yield Segment(text=piece, part=Part.HIDDEN, location=where, detail=para.detail)
             else:
                 verb = "deleted" if kind == _DELETED else "inserted"
-                note = f"{verb} by {author or '?'}"
+                note = verb  # the author is an `author` observation, masked; never in a detail
                 detail = f"{para.detail}; {note}" if para.detail else note
                 yield Segment(text=piece, part=Part.REVISION, location=where, detail=detail)
         codes = " ".join(para.fields)

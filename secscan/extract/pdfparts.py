@@ -130,7 +130,7 @@ def page_annotations(page: Any, number: int, authors: set[str], nest: Nest) -> I
         if contents and contents not in texts:
             texts[contents] = None
             count += 1
-            detail = f"{subtype} by {author}" if author else subtype
+            detail = subtype  # the author is an `author` observation, masked; never in a detail
             flags = resolve1(annot.get("F"))
             if isinstance(flags, int) and flags & (2 | 32):  # Hidden / NoView: not even shown
                 detail += " (hidden)"

@@ -13,7 +13,7 @@ TYPE_CHECKING = False  # typing costs ~3 ms at start-up; annotations are not eva
 if TYPE_CHECKING:
     from typing import IO, Any
 
-from secscan.messages import text
+from secscan.messages import detail_text, text
 from secscan.model import FileResult, Finding, Location, ScanResult, Severity, Verdict
 
 
@@ -45,12 +45,22 @@ def severity_word(severity: Severity, lang: str) -> str:
 def _finding_line(path: str, f: Finding, lang: str) -> str:
     dash = " — "
     loc = where(path, f.location, f.part.value, lang)
-    detail = f" [{f.detail}]" if f.detail else ""
+    detail = _detail(f.detail, lang)
     # The rule id is what a reviewer writes into a `secscan:allow RULE_ID 理由` marker.
-    line = f"{loc}: {severity_word(f.severity, lang)} {f.rule_name} [{f.rule_id}]{detail}{dash}{f.match}"
+    line = f"{loc}: {severity_word(f.severity, lang)} {f.rule_name} [{f.rule_id}]{detail}"
+    if f.match:
+        line += f"{dash}{f.match}"
     if f.context and f.context != f.match:
         line += f"{dash}「{f.context}」" if lang != "en" else f"{dash}\"{f.context}\""
     return line
+
+
+def _detail(detail: str | None, lang: str) -> str:
+    """Where exactly the text came from, in the reader's language: （修订中删除的文字）."""
+    if not detail:
+        return ""
+    said = detail_text(detail, lang)
+    return f"（{said}）" if lang != "en" else f" ({said})"
 
 
 def render_plain(result: ScanResult, lang: str, out: IO[str], fail_on: Severity) -> None:
@@ -144,7 +154,7 @@ def _rich_finding(path: str, f: Finding, lang: str, Text: Any) -> Any:  # noqa: 
     out.append(f.rule_name, style="bold")
     out.append("  " + where(path, f.location, f.part.value, lang), style="dim")
     if f.detail:
-        out.append(f"  [{f.detail}]", style="dim")
+        out.append(_detail(f.detail, lang), style="dim")
     out.append("\n    ")
     context = f.context or f.match
     at = context.find(f.match) if f.match else -1
