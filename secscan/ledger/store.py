@@ -271,14 +271,28 @@ def _run_script(conn: sqlite3.Connection, script: str) -> None:
 
 
 def _schema_version(conn: sqlite3.Connection, path: Path) -> int:
-    """The file's schema version; raises for a foreign file or a newer schema."""
+    """The file's schema version; raises for a foreign file or a newer schema.
+
+    The three reads share one read transaction: read one by one, another process creating
+    the ledger could commit between them, and a file with tables but no application id yet
+    looked like another program's database (seen under load in the parallel-writers test).
+    """
+    own = not conn.in_transaction
     try:
-        app_id = conn.execute("PRAGMA application_id").fetchone()[0]
-        version = conn.execute("PRAGMA user_version").fetchone()[0]
+        if own:
+            conn.execute("BEGIN")
+        try:
+            app_id = conn.execute("PRAGMA application_id").fetchone()[0]
+            version = conn.execute("PRAGMA user_version").fetchone()[0]
+            tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
+        finally:
+            if own:
+                conn.execute("COMMIT")
+    except sqlite3.OperationalError:
+        raise  # busy or locked: the caller maps it
     except sqlite3.DatabaseError as exc:
         raise LedgerError("ledger_not_sqlite", path=str(path)) from exc
     if app_id == 0:
-        tables = conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0]
         if tables:
             raise LedgerError("ledger_foreign", path=str(path))
         return 0
