@@ -329,7 +329,7 @@ class _Getter:
     def enum(self, field: str, enum: type[Category] | type[Severity]) -> Any:
         value = self.entry.get(field)
         try:
-            return enum(value)
+            return enum(str(value)) if isinstance(value, str) else enum("")
         except ValueError:
             allowed = " | ".join(e.value for e in enum)
             raise self.fail(field, f"应为 {allowed} / must be one of {allowed}") from None

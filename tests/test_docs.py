@@ -38,4 +38,4 @@ def test_every_scan_option_is_in_the_readme() -> None:
 
 
 def test_readme_has_no_unfilled_sections() -> None:
-    assert "<!--" not in README
+    assert not re.search(r"<!-- *(hook|quality|bench|todo) *-->", README, re.IGNORECASE)

@@ -53,5 +53,5 @@ DETECTORS: dict[str, str] = {
 def get(name: str) -> Detector:
     """The detector called `name`; KeyError when there is none."""
     module: ModuleType = importlib.import_module(DETECTORS[name])
-    detector: Detector = module  # type: ignore[assignment]  # a module meets the Protocol
+    detector: Detector = module  # a module meets the Protocol
     return detector
