@@ -503,17 +503,22 @@ def detail_text(detail: str | None, lang: str = "zh") -> str:
         return detail or ""
     import re
 
-    pieces = []
-    for piece in detail.split("; "):
-        said = _DETAIL_ZH.get(piece)
-        if said is None:
-            said = piece
-            for pattern, replacement in _DETAIL_ZH_PATTERNS:
-                if re.match(pattern, piece):
-                    said = re.sub(pattern, replacement, piece)
-                    break
-        pieces.append(said)
-    return "；".join(pieces)
+    return "；".join(_detail_piece(piece, re) for piece in detail.split("; "))
+
+
+def _detail_piece(piece: str, re: Any) -> str:
+    if piece.startswith("error:"):  # an inner file's ExtractError, by its message key
+        return text(piece[len("error:") :], "zh")
+    said = _DETAIL_ZH.get(piece)
+    if said is not None:
+        return said
+    for pattern, replacement in _DETAIL_ZH_PATTERNS:
+        if re.match(pattern, piece):
+            return str(re.sub(pattern, replacement, piece))
+    inner = re.match(r"^(.+?): (.+)$", piece)  # "附件.docx: deleted" from a file inside a file
+    if inner:
+        return f"{inner.group(1)}：{_detail_piece(inner.group(2), re)}"
+    return piece
 
 
 def text(key: str, lang: str = "zh", /, **params: Any) -> str:

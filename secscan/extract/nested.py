@@ -25,5 +25,5 @@ def prefixed(name: str, inner: Iterator[Item]) -> Iterator[Item]:
         if exc.key == "limit_time":
             raise
         yield Observation(
-            kind="unreadable", part=Part.BODY, value=name, detail=f"{name}: {exc.render('en')}"
+            kind="unreadable", part=Part.BODY, value=name, detail=f"{name}: error:{exc.key}"
         )
