@@ -146,12 +146,21 @@ class Score:
         self.false_list: list[dict[str, object]] = []
 
     def add(self, doc: dict[str, object], verdict: str, hits: list[Hit]) -> None:
+        from bench.corpus.generate import kind_of
+
         items = doc["items"]
         assert isinstance(items, list)
+        kind = kind_of(str(doc["file"]))
         self.verdicts["right" if verdict == doc["expected_verdict"] else "wrong"] += 1
         used = [False] * len(hits)
         for item in items:
-            keys = (("category", item["category"]), ("part", item["part"]), ("all", "all"))
+            keys = (
+                ("category", item["category"]),
+                ("part", item["part"]),
+                ("format", kind),
+                ("variant", item["variant"]),
+                ("all", "all"),
+            )
             for key in keys:
                 self.items[key] += 1
             got = [n for n, h in enumerate(hits) if _matches(h, item)]
@@ -164,7 +173,12 @@ class Score:
                 self.misses.append({"file": doc["file"], **item})
         texts = [(i["part"], i["text"]) for i in items if i["text"]]
         for hit, ok in zip(hits, used, strict=True):
-            keys = (("category", hit.category), ("part", hit.part), ("all", "all"))
+            keys = (
+                ("category", hit.category),
+                ("part", hit.part),
+                ("format", kind),
+                ("all", "all"),
+            )
             if ok:
                 for key in keys:
                     self.right[key] += 1
@@ -349,7 +363,7 @@ def print_table(result: dict[str, object]) -> None:
         f"secscan scan {syn['scan_seconds']} s"
     )  # type: ignore[index]
     head = f"{'':24}{'items':>6}" + "".join(f"{n + ' R':>11}{n + ' P':>11}" for n in names)
-    for axis in ("all", "category", "part"):
+    for axis in ("all", "category", "part", "format"):
         print(f"\n[{axis}]\n{head}")
         table = result["secscan"]["table"][axis]  # type: ignore[index]
         for key, row in table.items():
@@ -376,6 +390,23 @@ def print_table(result: dict[str, object]) -> None:
         print(f"real files: {r['files']} scanned, {r['crashes']} crashes")  # type: ignore[index]
 
 
+def markdown(result: dict[str, object]) -> str:
+    """The side-by-side table for docs/quality.md (written as bench/out/quality.md)."""
+    names = [n for n in ("secscan", "naive") if n in result]
+    head = "| | 条目 | " + " | ".join(f"{n} 召回 | {n} 精确" for n in names) + " |"
+    rows = [head, "|---|---:|" + "---:|---:|" * len(names)]
+    labels = {"all": "合计", "category": "类别", "part": "部位", "format": "格式"}
+    for axis in ("all", "category", "part", "format"):
+        table = result["secscan"]["table"][axis]  # type: ignore[index]
+        for key, row in table.items():
+            cells = [f"{labels[axis]} `{key}`" if axis != "all" else "**合计**", str(row["items"])]
+            for n in names:
+                other = result[n]["table"][axis].get(key, {})  # type: ignore[index]
+                cells += [fmt(other.get("recall")), fmt(other.get("precision"))]
+            rows.append("| " + " | ".join(cells) + " |")
+    return "\n".join(rows) + "\n"
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--corpus", type=Path, default=OUT / "corpus")
@@ -389,6 +420,7 @@ def main(argv: list[str] | None = None) -> int:
     print_table(result)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), "utf-8")
+    args.json.with_suffix(".md").write_text(markdown(result), "utf-8")
     print(f"\nwritten: {args.json}")
     return 0
 
