@@ -326,10 +326,15 @@ def real_files(scanner: Scanner) -> dict[str, object]:
 
 
 def evaluate(
-    corpus: Path, formats: set[str] | None = None, naive: bool = True, real: bool = True
+    corpus: Path,
+    formats: set[str] | None = None,
+    naive: bool = True,
+    real: bool = True,
+    rules: Path | None = None,
 ) -> dict[str, object]:
     """Run every slice; the returned dict is what bench/out/quality.json holds."""
-    scanner = Scanner(Config())
+    config = Config() if rules is None else Config(rules=(str(rules),), builtin_rules=False)
+    scanner = Scanner(config)
     scanners: dict[str, object] = {"secscan": lambda d, n: secscan_hits(scanner, d, n)}
     if naive:
         scanners["naive"] = Naive(scanner).hits
@@ -414,9 +419,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--naive", action="store_true", help="score the naive filter beside it")
     parser.add_argument("--no-real", action="store_true", help="skip the ../shared slices")
     parser.add_argument("--json", type=Path, default=OUT / "quality.json")
+    parser.add_argument("--rules", type=Path, help="score this rule directory instead of rules/")
     args = parser.parse_args(argv)
     formats = set(args.formats.split(",")) if args.formats else None
-    result = evaluate(args.corpus, formats, naive=args.naive, real=not args.no_real)
+    result = evaluate(
+        args.corpus, formats, naive=args.naive, real=not args.no_real, rules=args.rules
+    )
     print_table(result)
     args.json.parent.mkdir(parents=True, exist_ok=True)
     args.json.write_text(json.dumps(result, ensure_ascii=False, indent=1), "utf-8")

@@ -154,7 +154,8 @@ def p_star_split(rng: random.Random) -> Plant:
 
 
 def p_field(rng: random.Random) -> Plant:
-    mark = f"密级：{rng.choice(LEVELS)}"
+    level = rng.choice(LEVELS)
+    mark = rng.choice((f"密级：{level}", f"密级 {level}", f"本文件密级为{level}"))
     return Plant("classification-mark", "block", mark, "field", where="top")
 
 
@@ -230,6 +231,8 @@ def p_internal_inline(rng: random.Random) -> Plant:
             ("仅供内部使用", "本材料仅供内部使用，请各单位妥善保管。"),
             ("不得外传", "会议材料不得外传，会后由办公室统一收回。"),
             ("内部参考", "以下数据供内部参考，请勿引用。"),
+            ("内部发行", "本刊为内部发行刊物，请勿转载。"),
+            ("内部传阅", "本简报仅供领导内部传阅。"),
         )
     )
     return Plant("classification-mark", "warn", text, "internal-inline", s)
