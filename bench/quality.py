@@ -4,7 +4,7 @@
     .venv/bin/python bench/quality.py --formats txt,md   # a subset of the synthetic corpus
 
 Three slices (docs/quality.md):
-- synthetic: bench/corpus/generate.py's 200 documents; every planted item is labelled.
+- synthetic: bench/corpus/generate.py's 220 documents; every planted item is labelled.
 - benign: the real texts of ../shared/corpus/real/text and ../shared/seed-report.txt; every
   warn or block there is false. A page is 1,800 characters (about one A4 page of 公文).
 - real files: the docx/pdf/html of ../shared/corpus/real; none may crash, findings are listed.
@@ -144,6 +144,7 @@ class Score:
         self.verdicts = Counter[str]()
         self.misses: list[dict[str, object]] = []
         self.false_list: list[dict[str, object]] = []
+        self.wrong: list[dict[str, object]] = []
 
     def add(self, doc: dict[str, object], verdict: str, hits: list[Hit]) -> None:
         from bench.corpus.generate import kind_of
@@ -151,7 +152,12 @@ class Score:
         items = doc["items"]
         assert isinstance(items, list)
         kind = kind_of(str(doc["file"]))
-        self.verdicts["right" if verdict == doc["expected_verdict"] else "wrong"] += 1
+        right = verdict == doc["expected_verdict"]
+        self.verdicts["right" if right else "wrong"] += 1
+        if not right:
+            self.wrong.append(
+                {"file": doc["file"], "expected": doc["expected_verdict"], "got": verdict}
+            )
         used = [False] * len(hits)
         for item in items:
             keys = (
@@ -347,6 +353,7 @@ def evaluate(
             "table": score.table(),
             "verdict_accuracy": round(score.verdicts["right"] / total, 4) if total else None,
             "cross_category_findings": score.cross,
+            "wrong_verdicts": score.wrong,
             "misses": score.misses,
             "false_positives": score.false_list,
         }

@@ -18,8 +18,8 @@ PLAN = (
     ("md", 30),
     ("html-utf8", 30),
     ("html-gb18030", 30),
-    ("docx", 44),
-    ("pdf", 36),
+    ("docx", 60),
+    ("pdf", 40),
 )
 CLEAN_SHARE = 0.2  # documents with no plant at all: they must pass
 SEED = 20261128
@@ -64,6 +64,7 @@ class Doc:
     paras: list[str] = field(default_factory=list)
     split_runs: list[tuple[str, ...]] = field(default_factory=list)  # docx: paragraphs as runs
     table: list[list[str]] = field(default_factory=list)
+    table_planted: bool = False
     end: list[str] = field(default_factory=list)
     signature: str = ""
     extra: dict[str, list[str]] = field(default_factory=dict)  # part slot -> texts
@@ -126,10 +127,13 @@ def place(doc: Doc, plant: Plant, slot: str, rng: random.Random) -> None:
             doc.split_runs.append(plant.runs)
     elif plant.where == "title":
         doc.title_suffix = carried
+    elif plant.where == "table" and not _fits_table(doc, plant):
+        doc.paras.insert(rng.randint(0, len(doc.paras)), carried)  # the table holds other plants
     elif plant.where == "table":
-        if plant.category == "pii" and (not doc.table or doc.table[0][3] != "身份证号"):
-            doc.table = [["序号", "姓名", "性别", "身份证号", "所在单位"]]
+        if plant.category == "pii" and (not doc.table or doc.table[0][3] != _column(plant)):
+            doc.table = [["序号", "姓名", "性别", _column(plant), "所在单位"]]
         table = doc.table or [["序号", "单位", "项目", "完成率", "备注"]]
+        doc.table_planted = True
         if plant.category == "pii":
             row = [rng.choice(NAMES), rng.choice("男女"), plant.text, rng.choice(CITIES)]
         else:
@@ -141,6 +145,18 @@ def place(doc: Doc, plant: Plant, slot: str, rng: random.Random) -> None:
     else:
         doc.paras.insert(rng.randint(0, len(doc.paras)), carried)
     doc.items.append(Item(plant.category, part, plant.severity, plant.variant, plant.text))
+
+
+def _column(plant: Plant) -> str:
+    return "手机号码" if plant.variant.startswith("mobile") else "身份证号"
+
+
+def _fits_table(doc: Doc, plant: Plant) -> bool:
+    """A planted table row needs a table of its kind, or one that no plant has used yet."""
+    if not doc.table_planted:
+        return True
+    wanted = _column(plant) if plant.category == "pii" else "完成率"
+    return doc.table[0][3] == wanted
 
 
 def _structure_items(doc: Doc, slot: str) -> None:
