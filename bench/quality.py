@@ -261,13 +261,16 @@ def benign(scanners: dict[str, object]) -> dict[str, object]:
     known = positives()
     paths = [*sorted((REAL / "text").glob("*")), SHARED / "seed-report.txt"]
     paths = [p for p in paths if f"text/{p.name}" not in known]
-    chars = 0
+    chars, elapsed = 0, 0.0
     found: dict[str, list[dict[str, object]]] = {name: [] for name in scanners}
     for path in paths:
         data = path.read_bytes()
         chars += len(data.decode("utf-8", errors="replace"))
         for name, scan in scanners.items():
+            start = time.perf_counter()
             _, hits = scan(data, path.name)  # type: ignore[operator]
+            if name == "secscan":
+                elapsed += time.perf_counter() - start
             found[name] += [{"file": path.name, **h.__dict__} for h in hits]
     pages = chars / PAGE_CHARS
     summary = {}
@@ -282,7 +285,13 @@ def benign(scanners: dict[str, object]) -> dict[str, object]:
             "by_category": dict(Counter(str(h["category"]) for h in hits)),
             "findings": hits if name == "secscan" else hits[:50],
         }
-    return {"files": len(paths), "chars": chars, "pages": round(pages, 1), **summary}
+    return {
+        "files": len(paths),
+        "chars": chars,
+        "pages": round(pages, 1),
+        "scan_seconds": round(elapsed, 3),
+        **summary,
+    }
 
 
 def real_files(scanner: Scanner) -> dict[str, object]:
@@ -390,7 +399,10 @@ def print_table(result: dict[str, object]) -> None:
     )  # type: ignore[index]
     if "benign" in result:
         b = result["benign"]
-        print(f"benign: {b['files']} files, {b['pages']} pages of {PAGE_CHARS} chars")  # type: ignore[index]
+        print(
+            f"benign: {b['files']} files, {b['pages']} pages of {PAGE_CHARS} chars, "  # type: ignore[index]
+            f"secscan scan {b['scan_seconds']} s"  # type: ignore[index]
+        )
         for n in names:
             s = b[n]  # type: ignore[index]
             print(
