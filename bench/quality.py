@@ -283,6 +283,12 @@ def benign(scanners: dict[str, object]) -> dict[str, object]:
             "false_blocks_per_100_pages": round(100 * blocks / pages, 2),
             "false_warns_per_20_pages": round(20 * warns / pages, 2),
             "by_category": dict(Counter(str(h["category"]) for h in hits)),
+            "blocks_per_100_pages_by_category": {
+                k: round(100 * v / pages, 2)
+                for k, v in Counter(
+                    str(h["category"]) for h in hits if h["severity"] == "block"
+                ).items()
+            },
             "findings": hits if name == "secscan" else hits[:50],
         }
     return {
