@@ -172,8 +172,16 @@ class _Reader:
         (self.hidden if self.hidden_depth else self.body).glue(" ")
 
     def _data(self, raw: str, start: int) -> None:
-        line, column = self.lines.at(start)
         buf = self.hidden if self.hidden_depth else self.body
+        if buf.pieces and buf.pieces[-1].endswith("\n"):
+            # After <br> the source's own line break would make a paragraph break (two line
+            # breaks), and 秘<br>\n密★5年 would no longer fold into one mark: drop it.
+            kept = raw.lstrip()
+            start += len(raw) - len(kept)
+            raw = kept
+            if not raw:
+                return
+        line, column = self.lines.at(start)
         buf.add(unescape(raw) if "&" in raw else raw, line, column)
 
     def _comment(self, body: str, start: int) -> None:

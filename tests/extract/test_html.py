@@ -164,3 +164,9 @@ def test_refresh_targets_and_object_data_are_read():
     meta = {i.detail: i.text for i in found if isinstance(i, Segment) and i.part is Part.METADATA}
     assert meta["meta refresh"] == "0; url=http://10.1.2.3/oa/"
     assert "file:///C:/内部/汇编.pdf" in joined(found, Part.ATTRIBUTE)
+
+
+def test_mark_split_by_br_and_a_source_line_break_stays_one_mark(scanner):
+    page = "<html><body><p>秘<br>\n   密★5年</p></body></html>".encode()
+    found = [f for f in scanner.scan_bytes(page, "a.html").findings if f.rule_id == "mark-secret-star"]
+    assert [(f.location.line, f.location.column) for f in found] == [(1, 16)]
