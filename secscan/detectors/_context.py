@@ -93,6 +93,12 @@ def has_any(text: str, words: Iterable[str]) -> bool:
     return any(word in text for word in words)
 
 
+def is_near(before: str, after: str, words: Iterable[str], window: int = 20) -> bool:
+    """One of `words` within `window` characters on either side of the candidate."""
+    words = tuple(words)
+    return has_any(before[-window:], words) or has_any(after[:window], words)
+
+
 def closest(before: str, groups: dict[str, tuple[str, ...]]) -> str | None:
     """The key of the group whose word ends nearest to the candidate (the end of `before`)."""
     best_key, best_end = None, -1
@@ -121,10 +127,8 @@ def is_name_after(after: str) -> bool:
 
 def is_person_context(before: str, after: str, window: int = 20) -> bool:
     """A person word within `window` characters, or a name standing right beside the candidate."""
-    near_before, near_after = before[-window:], after[:window]
     return (
-        has_any(near_before, PERSON_WORDS)
-        or has_any(near_after, PERSON_WORDS)
+        is_near(before, after, PERSON_WORDS, window)
         or is_name_before(before)
         or is_name_after(after)
     )
@@ -139,12 +143,3 @@ def ascii_form(value: str) -> str:
     return unicodedata.normalize("NFKC", value)
 
 
-def keep_ends(value: str, head: int, tail: int) -> str:
-    """`value` with all but the first `head` and last `tail` letters/digits replaced by ``*``.
-
-    Separators stay where they are, so a mask is as long as what it hides (the report's
-    highlighting and the rule examples' [[...]] spans keep lining up): 3302 02** **** **12 35.
-    """
-    secret = [i for i, ch in enumerate(value) if ch.isalnum()]
-    hidden = set(secret[head : len(secret) - tail] if len(secret) > head + tail else secret)
-    return "".join("*" if i in hidden else ch for i, ch in enumerate(value))

@@ -19,6 +19,7 @@ from __future__ import annotations
 import re
 
 from secscan.detectors import _context, cn_id, uscc
+from secscan.mask import mask_middle
 from secscan.model import Severity
 
 NAME = "bank_card"
@@ -89,4 +90,4 @@ def validate(candidate: str, before: str, after: str) -> Severity | None:
 
 def mask(candidate: str) -> str:
     """Keep the IIN (first six) and the last four: 622605******0613, 6226 05** **** 0613."""
-    return _context.keep_ends(_context.ascii_form(candidate), 6, 4)
+    return mask_middle(_context.ascii_form(candidate), 6, 4)

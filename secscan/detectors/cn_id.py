@@ -12,11 +12,13 @@ separators are stripped before validating. Masked values (``330211********001X``
 from __future__ import annotations
 
 import re
+
 TYPE_CHECKING = False  # datetime costs ~1.5 ms at start-up: imported on the first candidate
 if TYPE_CHECKING:
     from datetime import date
 
 from secscan.detectors import _context, uscc
+from secscan.mask import mask_middle
 from secscan.model import Severity
 
 NAME = "cn_id"
@@ -114,4 +116,4 @@ def validate(candidate: str, before: str, after: str) -> Severity | None:
 
 def mask(candidate: str) -> str:
     """Keep the address code and the last four (330206********1234), as local practice does."""
-    return _context.keep_ends(_context.ascii_form(candidate).upper(), 6, 4)
+    return mask_middle(_context.ascii_form(candidate).upper(), 6, 4)

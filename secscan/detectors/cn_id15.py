@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 from secscan.detectors import _context, cn_id
+from secscan.mask import mask_middle
 from secscan.model import Severity
 
 NAME = "cn_id15"
@@ -36,13 +37,9 @@ def is_valid(code: str) -> bool:
 def validate(candidate: str, before: str, after: str) -> Severity | None:
     if not is_valid(candidate):
         return None
-    if _context.has_any(before[-_WINDOW:], CONTEXT_WORDS):
-        return Severity.BLOCK
-    if _context.has_any(after[:_WINDOW], CONTEXT_WORDS):
-        return Severity.BLOCK
-    return None
+    return Severity.BLOCK if _context.is_near(before, after, CONTEXT_WORDS, _WINDOW) else None
 
 
 def mask(candidate: str) -> str:
     """Keep the address code and the last three; the whole birth date is hidden."""
-    return _context.keep_ends(_context.ascii_form(candidate), 6, 3)
+    return mask_middle(_context.ascii_form(candidate), 6, 3)

@@ -18,6 +18,7 @@ from __future__ import annotations
 import re
 
 from secscan.detectors import _context, cn_id
+from secscan.mask import mask_middle
 from secscan.model import Severity
 
 NAME = "landline"
@@ -57,9 +58,7 @@ def validate(candidate: str, before: str, after: str) -> Severity | None:
         return Severity.WARN
     if nearest == "office":
         return None
-    near_person = _context.has_any(before[-_WINDOW:], _PERSON) or _context.has_any(
-        after[:_WINDOW], _PERSON
-    )
+    near_person = _context.is_near(before, after, _PERSON, _WINDOW)
     if near_person or _context.is_name_before(before) or _context.is_name_after(after):
         return Severity.INFO
     if cn_id.occurs_in(before + " " + after):  # a row of a register of people
@@ -74,4 +73,4 @@ def mask(candidate: str) -> str:
     if parts is None:  # not a PATTERN match; hide everything but the length
         return "*" * len(candidate)
     main, extension = value[: parts.end()], value[parts.end() :]
-    return _context.keep_ends(main, len(parts.group(1)), 4) + extension
+    return mask_middle(main, len(parts.group(1)), 4) + extension

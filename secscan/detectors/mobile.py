@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 
 from secscan.detectors import _context, cn_id
+from secscan.mask import mask_middle
 from secscan.model import Severity
 
 NAME = "mobile"
@@ -84,4 +85,4 @@ def mask(candidate: str) -> str:
     value = _context.ascii_form(candidate)
     country = 2 if value.startswith(("+86", "0086")) else 0
     zeros = 2 if value.startswith("0086") else 0
-    return _context.keep_ends(value, zeros + country + 3, 4)
+    return mask_middle(value, zeros + country + 3, 4)

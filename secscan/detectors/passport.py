@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 
 from secscan.detectors import _context
+from secscan.mask import mask_middle
 from secscan.model import Severity
 
 NAME = "passport"
@@ -32,13 +33,9 @@ _WINDOW = 20
 
 
 def validate(candidate: str, before: str, after: str) -> Severity | None:
-    if _context.has_any(before[-_WINDOW:], CONTEXT_WORDS):
-        return Severity.WARN
-    if _context.has_any(after[:_WINDOW], CONTEXT_WORDS):
-        return Severity.WARN
-    return None
+    return Severity.WARN if _context.is_near(before, after, CONTEXT_WORDS, _WINDOW) else None
 
 
 def mask(candidate: str) -> str:
     """G1****389: the type letter and one more, then the last three."""
-    return _context.keep_ends(_context.ascii_form(candidate).upper(), 2, 3)
+    return mask_middle(_context.ascii_form(candidate).upper(), 2, 3)

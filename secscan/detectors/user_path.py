@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 
 from secscan.detectors import _context
+from secscan.mask import mask_middle
 from secscan.model import Severity
 
 NAME = "user_path"
@@ -42,4 +43,4 @@ def mask(candidate: str) -> str:
     parts = _PROFILE.match(value)
     if parts is None:
         return "*" * len(candidate)
-    return parts.group(1) + _context.keep_ends(parts.group(2), 1, 0)
+    return parts.group(1) + mask_middle(parts.group(2), 1, 0)

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import re
 
+from secscan.mask import mask_middle
+
 # 15-19 digits (GB 11643 ID numbers old and new, bank cards) with an optional X check digit,
 # allowing the space/dash grouping people type; not part of a longer digit run.
 _LONG_NUMBER = re.compile(r"(?<![0-9])[0-9](?:[ -]?[0-9]){13,17}[0-9Xx](?![0-9])")
@@ -18,15 +20,9 @@ _LONG_NUMBER = re.compile(r"(?<![0-9])[0-9](?:[ -]?[0-9]){13,17}[0-9Xx](?![0-9])
 _MOBILE = re.compile(r"(?<![0-9])1[3-9][0-9][ -]?[0-9]{4}[ -]?[0-9]{4}(?![0-9])")
 
 
-def _mask(value: str, head: int, tail: int) -> str:
-    digits = [i for i, ch in enumerate(value) if ch.isalnum()]
-    masked = set(digits[head : len(digits) - tail])
-    return "".join("*" if i in masked else ch for i, ch in enumerate(value))
-
-
 def redact(text: str | None) -> str | None:
     """`text` with ID/bank-card numbers and mobile numbers masked; None stays None."""
     if not text:
         return text
-    text = _LONG_NUMBER.sub(lambda m: _mask(m.group(0), 6, 4), text)
-    return _MOBILE.sub(lambda m: _mask(m.group(0), 3, 4), text)
+    text = _LONG_NUMBER.sub(lambda m: mask_middle(m.group(0), 6, 4), text)
+    return _MOBILE.sub(lambda m: mask_middle(m.group(0), 3, 4), text)
